@@ -1,0 +1,41 @@
+/**
+ * The finish step of the build, kept small (as Starlight keeps its Pagefind
+ * integration): after Astro has written the pages, write kb.json, check every
+ * internal link, and build the search index. Each step lives in src/lib.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { getKnowledge } from '../lib/build/knowledge.ts';
+import { checkLinks } from '../lib/site/linkcheck.ts';
+import { buildSearchIndex } from '../lib/search/index-site.ts';
+
+export default function khoTin(): AstroIntegration {
+  let basePath = '/';
+  return {
+    name: 'kho-tin',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        basePath = config.base.endsWith('/') ? config.base : config.base + '/';
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { kb } = await getKnowledge();
+        const kbFile = path.join(outDir, 'kb.json');
+        await writeFile(kbFile, JSON.stringify(kb));
+        logger.info(`kb.json: ${kb.articles.length} articles, ${kb.entities.length} entities`);
+
+        const broken = await checkLinks(outDir, basePath);
+        if (broken.length > 0) {
+          const lines = broken.slice(0, 50).map((b) => `  ${b.page}: ${b.target} (${b.reason})`);
+          throw new Error(`${broken.length} broken internal link(s):\n${lines.join('\n')}${broken.length > 50 ? '\n  …' : ''}`);
+        }
+        logger.info('link check: every internal link and anchor resolves');
+
+        const stats = await buildSearchIndex(outDir);
+        logger.info(`search index: ${stats.pages} pages, ${stats.bytes} bytes`);
+      },
+    },
+  };
+}

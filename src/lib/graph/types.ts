@@ -1,0 +1,57 @@
+/** kb.json, version 1: the public, versioned export of the knowledge base. Documented in README. */
+import type { EntityType } from '../extract/types.ts';
+
+export interface KbArticle {
+  id: string;
+  url: string;
+  title: string;
+  published: string | null;
+  author: string | null;
+  source: string | null;
+  file: string;
+  entities: string[];
+}
+
+export interface KbMention {
+  article: string;
+  sentence: string;
+}
+
+export interface KbRole {
+  title: string;
+  unit: string | null;
+  unitName: string | null;
+  article: string;
+  date: string | null;
+}
+
+export interface KbDocumentInfo {
+  kind: string;
+  code: string | null;
+  number: string | null;
+  issuer: string | null;
+  term: string | null;
+  date: string | null;
+  replacedBy: string | null;
+}
+
+export interface KbEntity {
+  id: string; // "<type>/<slug>"
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  url: string;
+  articles: string[];
+  mentions: KbMention[];
+  roles?: KbRole[];
+  parent?: string | null;
+  place?: string | null;
+  level?: string | null; // places: province, district, ward, …
+  document?: KbDocumentInfo;
+}
+
+export interface KnowledgeBase {
+  version: 1;
+  articles: KbArticle[];
+  entities: KbEntity[];
+}
