@@ -10,30 +10,41 @@ import path from 'node:path';
 import { getKnowledge } from '../lib/build/knowledge.ts';
 import { checkLinks } from '../lib/site/linkcheck.ts';
 import { buildSearchIndex } from '../lib/search/index-site.ts';
+import { recordStage } from '../lib/build/stats.ts';
 
 export default function khoTin(): AstroIntegration {
   let basePath = '/';
+  let renderStartedAt = 0;
   return {
     name: 'kho-tin',
     hooks: {
       'astro:config:done': ({ config }) => {
         basePath = config.base.endsWith('/') ? config.base : config.base + '/';
       },
+      'astro:build:start': () => {
+        renderStartedAt = performance.now();
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        // Page rendering includes the knowledge build (pages ask for it first); the bench subtracts it.
+        recordStage('render', renderStartedAt);
         const outDir = fileURLToPath(dir);
         const { kb } = await getKnowledge();
         const kbFile = path.join(outDir, 'kb.json');
         await writeFile(kbFile, JSON.stringify(kb));
         logger.info(`kb.json: ${kb.articles.length} articles, ${kb.entities.length} entities`);
 
+        let startedAt = performance.now();
         const broken = await checkLinks(outDir, basePath);
         if (broken.length > 0) {
           const lines = broken.slice(0, 50).map((b) => `  ${b.page}: ${b.target} (${b.reason})`);
           throw new Error(`${broken.length} broken internal link(s):\n${lines.join('\n')}${broken.length > 50 ? '\n  …' : ''}`);
         }
+        recordStage('linkcheck', startedAt);
         logger.info('link check: every internal link and anchor resolves');
 
+        startedAt = performance.now();
         const stats = await buildSearchIndex(outDir);
+        recordStage('search', startedAt, { pages: stats.pages, bytes: stats.bytes });
         logger.info(`search index: ${stats.pages} pages, ${stats.bytes} bytes`);
       },
     },

@@ -14,6 +14,7 @@ import { extractMentions } from '../extract/index.ts';
 import { resolveEntities, type ResolvedMention } from '../resolve/index.ts';
 import type { KnowledgeBase } from '../graph/types.ts';
 import { buildKnowledgeBase } from '../graph/build.ts';
+import { recordStage } from './stats.ts';
 
 export interface BuiltArticle {
   file: ArticleFile;
@@ -28,6 +29,7 @@ export interface KnowledgeBuild {
 }
 
 export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild> {
+  const startedAt = performance.now();
   const { articles, diagnostics } = await loadArticles(contentDir);
   if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
   for (const d of diagnostics) console.warn(`[kho-tin] ${d.file}: ${d.message}`);
@@ -43,6 +45,7 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
   for (const x of extractions) {
     built.set(x.article.id, { file: x.article, root: x.root, text: x.text, links: resolution.links.get(x.article.id) ?? [] });
   }
+  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length });
   return { kb, articles: built };
 }
 
