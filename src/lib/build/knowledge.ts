@@ -15,6 +15,8 @@ import { resolveEntities, type ResolvedMention } from '../resolve/index.ts';
 import type { KnowledgeBase } from '../graph/types.ts';
 import { buildKnowledgeBase } from '../graph/build.ts';
 import { recordStage } from './stats.ts';
+import { BuildCache, hashOf, pipelineFingerprint } from './cache.ts';
+import type { Mention } from '../extract/types.ts';
 
 export interface BuiltArticle {
   file: ArticleFile;
@@ -34,10 +36,20 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
   if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
   for (const d of diagnostics) console.warn(`[kho-tin] ${d.file}: ${d.message}`);
 
+  // Per-article extraction is cached by content hash (+ the code/data fingerprint),
+  // so a rebuild after adding one article extracts only that article.
+  const cache = new BuildCache();
+  const fingerprint = cache.enabled ? pipelineFingerprint() : '';
   const extractions = articles.map((article) => {
     const root = parseMarkdown(article.body);
     const text = articleText(root);
-    return { article, root, text, mentions: extractMentions(article, text) };
+    const key = cache.enabled ? hashOf(fingerprint, article.id, article.file, article.hash) : '';
+    let mentions = cache.get<Mention[]>('mentions', key);
+    if (!mentions) {
+      mentions = extractMentions(article, text);
+      cache.set('mentions', key, mentions);
+    }
+    return { article, root, text, mentions };
   });
   const resolution = resolveEntities(extractions);
   const kb = buildKnowledgeBase(articles, resolution);
@@ -45,7 +57,7 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
   for (const x of extractions) {
     built.set(x.article.id, { file: x.article, root: x.root, text: x.text, links: resolution.links.get(x.article.id) ?? [] });
   }
-  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length });
+  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length, cacheHits: cache.hits });
   return { kb, articles: built };
 }
 
