@@ -1,0 +1,53 @@
+/** Score the real pipeline against the hand annotations: seeds (content dir) and the corpus sample. */
+import { buildKnowledge } from '../build/knowledge.ts';
+import type { ArticleFile } from '../content/article.ts';
+import { loadSampleGold, loadSeedGold, type GoldArticle } from './gold.ts';
+import { knowledgeFromArticles } from './pipeline.ts';
+import { readCorpus, recordToArticle } from './corpus.ts';
+import { scoreExtraction, type ExtractionScore, type PairedArticle } from './score.ts';
+
+export class PairingError extends Error {}
+
+/** Seed file name of an article: its importedFrom, without directories. */
+function seedName(importedFrom: string | null): string | null {
+  return importedFrom ? importedFrom.split(/[\\/]/).pop() ?? null : null;
+}
+
+/** Pair gold seeds with articles by importedFrom; every seed must have its article. */
+export function pairSeeds(golds: GoldArticle[], articles: Iterable<ArticleFile>): PairedArticle[] {
+  const byImport = new Map<string, string>();
+  for (const a of articles) {
+    const name = seedName(a.importedFrom);
+    if (name) byImport.set(name, a.id);
+  }
+  const missing = golds.filter((g) => !byImport.has(g.key)).map((g) => `${g.source}: no article has importedFrom "${g.key}"`);
+  if (missing.length > 0) throw new PairingError(missing.join('\n'));
+  return golds.map((gold) => ({ gold, articleId: byImport.get(gold.key) as string }));
+}
+
+export async function scoreSeeds(contentDir: string, annotationsDir: string): Promise<ExtractionScore> {
+  const golds = await loadSeedGold(annotationsDir);
+  const build = await buildKnowledge(contentDir);
+  const paired = pairSeeds(golds, [...build.articles.values()].map((a) => a.file));
+  return scoreExtraction(build.kb, paired);
+}
+
+/** Read the annotated records from the corpus by id, run the pipeline on them alone, score. */
+export async function scoreCorpusSample(sampleFile: string, corpusFile: string): Promise<ExtractionScore> {
+  const golds = await loadSampleGold(sampleFile);
+  const wanted = new Set(golds.map((g) => g.key));
+  const articles: ArticleFile[] = [];
+  for await (const record of readCorpus(corpusFile)) {
+    if (!wanted.has(record.id)) continue;
+    articles.push(recordToArticle(record));
+    if (articles.length === wanted.size) break;
+  }
+  const found = new Set(articles.map((a) => a.id));
+  const missing = golds.filter((g) => !found.has(g.key));
+  if (missing.length > 0) throw new PairingError(`${sampleFile}: records not in ${corpusFile}: ${missing.map((g) => g.key).join(', ')}`);
+  const { kb } = knowledgeFromArticles(articles);
+  return scoreExtraction(
+    kb,
+    golds.map((gold) => ({ gold, articleId: gold.key })),
+  );
+}

@@ -1,0 +1,334 @@
+/**
+ * Score a knowledge base against hand annotations: precision/recall/F1 per entity
+ * type, role triples (person, title, unit), merges, and entities from boilerplate.
+ *
+ * Counting rules (documented in docs/benchmarks.md):
+ * - A gold entity is found when a predicted entity of its type, in the same
+ *   article, shares a folded name or alias with it (documents: the same code, and
+ *   the same year when both state one; otherwise a shared name).
+ * - A predicted entity is correct when it matches a required gold entity, ignored
+ *   when it matches only an optional one, and a false positive otherwise. Two
+ *   predicted entities for one gold entity are both "correct" here; the split
+ *   shows in the merge figures.
+ * - Merges: every pair of gold surface forms of one entity (within and across
+ *   articles) that the prediction knows must share a predicted id; two different
+ *   gold entities of one type must never share one (a wrong merge).
+ */
+import type { KbEntity, KnowledgeBase } from '../graph/types.ts';
+import type { EntityType } from '../extract/types.ts';
+import type { GoldArticle, GoldEntity } from './gold.ts';
+import { codeKey, nameKey, yearOf } from './keys.ts';
+
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'unit', 'place', 'document'];
+
+export interface PairedArticle {
+  gold: GoldArticle;
+  /** The id of the predicted article in the knowledge base. */
+  articleId: string;
+}
+
+export interface Counts {
+  /** Gold items found / missed (required items only). */
+  found: number;
+  missed: number;
+  /** Predicted items that are right / wrong; ignored ones matched only optional gold. */
+  correct: number;
+  wrong: number;
+  ignored: number;
+}
+
+export interface Prf {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface MergeCounts {
+  /** Pairs of surface forms of one gold entity that the prediction found at all. */
+  pairs: number;
+  /** … of which share a predicted id. */
+  together: number;
+  /** Pairs of different gold entities that share a predicted id. */
+  wrongMerges: number;
+}
+
+export interface ScoreDetail {
+  kind: 'missed' | 'false-positive' | 'split' | 'wrong-merge' | 'boilerplate';
+  type: EntityType | 'role';
+  article: string;
+  text: string;
+}
+
+export interface ExtractionScore {
+  articles: number;
+  types: Record<EntityType, Counts & Prf>;
+  roles: Counts & Prf;
+  merges: Record<EntityType, MergeCounts>;
+  boilerplate: number;
+  details: ScoreDetail[];
+}
+
+function emptyCounts(): Counts {
+  return { found: 0, missed: 0, correct: 0, wrong: 0, ignored: 0 };
+}
+
+/** P, R, F1; a ratio with nothing to count is 1 (nothing to find, nothing wrong). */
+export function prf(c: Counts): Prf {
+  const precision = c.correct + c.wrong === 0 ? 1 : c.correct / (c.correct + c.wrong);
+  const recall = c.found + c.missed === 0 ? 1 : c.found / (c.found + c.missed);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/** Folded names and aliases of a predicted entity. */
+function predictedNameKeys(e: KbEntity): Set<string> {
+  const keys = new Set<string>([nameKey(e.name)]);
+  for (const a of e.aliases) keys.add(nameKey(a));
+  return keys;
+}
+
+function goldNameKeys(g: GoldEntity): Set<string> {
+  return new Set(g.forms.map(nameKey));
+}
+
+function intersects(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/** Does predicted entity p denote gold entity g? */
+export function entityMatches(g: GoldEntity, p: KbEntity): boolean {
+  if (g.type !== p.type) return false;
+  if (g.type === 'document') {
+    const predictedCode = p.document?.code ?? null;
+    if (g.code && predictedCode) {
+      if (codeKey(g.code) !== codeKey(predictedCode)) return false;
+      const py = yearOf(p.document?.date ?? null);
+      return !(g.year !== undefined && py !== null && py !== g.year);
+    }
+    if (g.code && p.aliases.some((a) => codeKey(a) === codeKey(g.code ?? ''))) return true;
+  }
+  return intersects(goldNameKeys(g), predictedNameKeys(p));
+}
+
+/** Identity of a gold entity across articles (same real-world entity). */
+function identity(g: GoldEntity): string {
+  if (g.type === 'document' && g.code) return `document:${codeKey(g.code)}:${g.year ?? ''}`;
+  return `${g.type}:${nameKey(g.name)}`;
+}
+
+interface PredictedTriple {
+  person: KbEntity;
+  title: string;
+  unitKeys: Set<string>;
+  hasUnit: boolean;
+  label: string;
+}
+
+function predictedTriples(persons: KbEntity[], articleId: string, byId: Map<string, KbEntity>): PredictedTriple[] {
+  const out: PredictedTriple[] = [];
+  const seen = new Set<string>();
+  for (const p of persons) {
+    for (const r of p.roles ?? []) {
+      if (r.article !== articleId) continue;
+      const unitKeys = new Set<string>();
+      if (r.unitName) unitKeys.add(nameKey(r.unitName));
+      const unit = r.unit ? byId.get(r.unit) : undefined;
+      if (unit) for (const k of predictedNameKeys(unit)) unitKeys.add(k);
+      const dedupe = `${p.id}|${nameKey(r.title)}|${r.unit ?? nameKey(r.unitName ?? '')}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      out.push({
+        person: p,
+        title: r.title,
+        unitKeys,
+        hasUnit: unitKeys.size > 0,
+        label: `${p.name} | ${r.title} | ${r.unitName ?? unit?.name ?? '—'}`,
+      });
+    }
+  }
+  return out;
+}
+
+interface GoldTriple {
+  person: GoldEntity;
+  title: string;
+  unitKeys: Set<string> | null;
+  required: boolean;
+  label: string;
+}
+
+function goldTriples(gold: GoldArticle): GoldTriple[] {
+  const units = gold.entities.filter((e) => e.type === 'unit');
+  const out: GoldTriple[] = [];
+  for (const person of gold.entities) {
+    if (person.type !== 'person') continue;
+    for (const role of person.roles) {
+      let unitKeys: Set<string> | null = null;
+      if (role.unit !== null) {
+        const key = nameKey(role.unit);
+        const unit = units.find((u) => goldNameKeys(u).has(key));
+        unitKeys = unit ? goldNameKeys(unit) : new Set([key]);
+      }
+      out.push({
+        person,
+        title: role.title,
+        unitKeys,
+        required: !person.optional && !role.optional,
+        label: `${person.name} | ${role.title} | ${role.unit ?? '—'}`,
+      });
+    }
+  }
+  return out;
+}
+
+function tripleMatches(g: GoldTriple, t: PredictedTriple): boolean {
+  if (!entityMatches(g.person, t.person)) return false;
+  if (nameKey(g.title) !== nameKey(t.title)) return false;
+  if (g.unitKeys === null) return !t.hasUnit;
+  return intersects(g.unitKeys, t.unitKeys);
+}
+
+/** Predicted ids in one article that a gold surface form resolves to. */
+function idsForForm(g: GoldEntity, form: string, predicted: KbEntity[]): string[] {
+  const key = nameKey(form);
+  return predicted.filter((p) => p.type === g.type && (predictedNameKeys(p).has(key) || (g.type === 'document' && entityMatches(g, p)))).map((p) => p.id);
+}
+
+export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): ExtractionScore {
+  const byId = new Map(kb.entities.map((e) => [e.id, e]));
+  const byArticle = new Map<string, KbEntity[]>();
+  for (const e of kb.entities) {
+    for (const a of e.articles) {
+      let list = byArticle.get(a);
+      if (!list) byArticle.set(a, (list = []));
+      list.push(e);
+    }
+  }
+  const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, emptyCounts()])) as Record<EntityType, Counts>;
+  const roleCounts = emptyCounts();
+  const details: ScoreDetail[] = [];
+  let boilerplate = 0;
+  // identity → surface-form sightings (article, form, predicted ids)
+  const sightings = new Map<string, { type: EntityType; name: string; forms: { where: string; ids: string[] }[] }>();
+
+  for (const { gold, articleId } of paired) {
+    const predicted = byArticle.get(articleId) ?? [];
+    const label = gold.key;
+    for (const type of ENTITY_TYPES) {
+      const golds = gold.entities.filter((g) => g.type === type);
+      const preds = predicted.filter((p) => p.type === type);
+      const c = counts[type];
+      for (const g of golds) {
+        if (g.optional) continue;
+        if (preds.some((p) => entityMatches(g, p))) c.found++;
+        else {
+          c.missed++;
+          details.push({ kind: 'missed', type, article: label, text: g.code ? `${g.name} (${g.code})` : g.name });
+        }
+      }
+      for (const p of preds) {
+        const hits = golds.filter((g) => entityMatches(g, p));
+        if (hits.some((g) => !g.optional)) c.correct++;
+        else if (hits.length > 0) c.ignored++;
+        else {
+          c.wrong++;
+          details.push({ kind: 'false-positive', type, article: label, text: p.document?.code ? `${p.name} (${p.document.code})` : p.name });
+        }
+      }
+      for (const g of golds) {
+        if (g.optional) continue;
+        const id = identity(g);
+        let s = sightings.get(id);
+        if (!s) sightings.set(id, (s = { type, name: g.name, forms: [] }));
+        for (const form of new Set(g.forms)) {
+          const ids = idsForForm(g, form, preds);
+          if (ids.length > 0) s.forms.push({ where: `${label}: ${form}`, ids });
+        }
+      }
+    }
+
+    const gTriples = goldTriples(gold);
+    const pTriples = predictedTriples(
+      predicted.filter((p) => p.type === 'person'),
+      articleId,
+      byId,
+    );
+    for (const g of gTriples) {
+      if (!g.required) continue;
+      if (pTriples.some((t) => tripleMatches(g, t))) roleCounts.found++;
+      else {
+        roleCounts.missed++;
+        details.push({ kind: 'missed', type: 'role', article: label, text: g.label });
+      }
+    }
+    for (const t of pTriples) {
+      const hits = gTriples.filter((g) => tripleMatches(g, t));
+      if (hits.some((g) => g.required)) roleCounts.correct++;
+      else if (hits.length > 0) roleCounts.ignored++;
+      else {
+        roleCounts.wrong++;
+        details.push({ kind: 'false-positive', type: 'role', article: label, text: t.label });
+      }
+    }
+
+    const banned = new Set(gold.nonEntities.map(nameKey));
+    for (const p of predicted) {
+      if (intersects(banned, predictedNameKeys(p))) {
+        boilerplate++;
+        details.push({ kind: 'boilerplate', type: p.type, article: label, text: `${p.name} (${p.id})` });
+      }
+    }
+  }
+
+  const merges = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { pairs: 0, together: 0, wrongMerges: 0 }])) as Record<EntityType, MergeCounts>;
+  const all = [...sightings.entries()];
+  for (const [, s] of all) {
+    const m = merges[s.type];
+    for (let i = 0; i < s.forms.length; i++) {
+      for (let j = i + 1; j < s.forms.length; j++) {
+        m.pairs++;
+        const a = s.forms[i];
+        const b = s.forms[j];
+        if (a.ids.some((id) => b.ids.includes(id))) m.together++;
+        else details.push({ kind: 'split', type: s.type, article: s.name, text: `"${a.where}" [${a.ids.join(', ')}] vs "${b.where}" [${b.ids.join(', ')}]` });
+      }
+    }
+  }
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const [, a] = all[i];
+      const [, b] = all[j];
+      if (a.type !== b.type) continue;
+      const aIds = new Set(a.forms.flatMap((f) => f.ids));
+      const shared = b.forms.flatMap((f) => f.ids).find((id) => aIds.has(id));
+      if (shared !== undefined) {
+        merges[a.type].wrongMerges++;
+        details.push({ kind: 'wrong-merge', type: a.type, article: '*', text: `"${a.name}" and "${b.name}" share ${shared}` });
+      }
+    }
+  }
+
+  const types = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { ...counts[t], ...prf(counts[t]) }])) as Record<EntityType, Counts & Prf>;
+  return { articles: paired.length, types, roles: { ...roleCounts, ...prf(roleCounts) }, merges, boilerplate, details };
+}
+
+export interface Target {
+  label: string;
+  met: boolean;
+  value: string;
+}
+
+/** The issue's targets on the seeds. */
+export function checkTargets(s: ExtractionScore): Target[] {
+  const f = (x: number) => x.toFixed(3);
+  return [
+    { label: 'people F1 ≥ 0.95', met: s.types.person.f1 >= 0.95, value: f(s.types.person.f1) },
+    { label: 'role triples F1 ≥ 0.90', met: s.roles.f1 >= 0.9, value: f(s.roles.f1) },
+    { label: 'documents F1 = 1.0', met: s.types.document.f1 === 1, value: f(s.types.document.f1) },
+    { label: 'no wrong document merge', met: s.merges.document.wrongMerges === 0, value: String(s.merges.document.wrongMerges) },
+    { label: 'units F1 ≥ 0.90', met: s.types.unit.f1 >= 0.9, value: f(s.types.unit.f1) },
+    { label: 'places F1 ≥ 0.90', met: s.types.place.f1 >= 0.9, value: f(s.types.place.f1) },
+    { label: 'no entity from boilerplate', met: s.boilerplate === 0, value: String(s.boilerplate) },
+  ];
+}
