@@ -1,0 +1,244 @@
+/**
+ * `npm run bench -- --articles N`: the build benchmark of issue 7.
+ *
+ *  1. copies the first N corpus records into bench/<N>/corpus.jsonl and imports
+ *     them with the project's importer into bench/<N>/content/articles;
+ *  2. builds the project site from them (bench/<N>/dist), reading per-stage
+ *     timings from $KHO_TIN_STATS;
+ *  3. builds the same articles as a plain Astro 7 site with stock Pagefind
+ *     (bench/<N>/plain/);
+ *  4. prints the table, the ratios and the targets, and writes bench/<N>/result.json.
+ *
+ * Options: --articles N (required), --corpus FILE (or $CORPUS_PATH),
+ * --dir DIR (default bench/<N>), --query TEXT (first-search query),
+ * --search-method page|api, --skip-plain, --skip-ours, --verbose (echo build output).
+ */
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { corpusPath, writeFirstRecords } from './bench/corpus.ts';
+import { hasGnuTime, runMeasured, tail, type Measurement } from './bench/measure.ts';
+import { distStats } from './bench/dist.ts';
+import { measureFirstSearch } from './bench/first-search.ts';
+import { writePlainSite } from './bench/plain-site.ts';
+import { formatReport, judge, type BenchResult, type SiteResult, type StageFigure } from './bench/report.ts';
+import { plainContentSync, splitOurStages } from './bench/stages.ts';
+
+const USAGE = 'usage: npm run bench -- --articles N [--corpus FILE] [--dir DIR] [--query TEXT] [--search-method page|api] [--skip-plain] [--skip-ours] [--verbose]';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string' },
+    corpus: { type: 'string' },
+    dir: { type: 'string' },
+    query: { type: 'string', default: 'quốc hội' },
+    'search-method': { type: 'string' },
+    'skip-plain': { type: 'boolean', default: false },
+    'skip-ours': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const articles = Number(values.articles);
+if (!values.articles || !Number.isInteger(articles) || articles < 1) {
+  console.error(`--articles must be a positive whole number (got ${values.articles ?? 'nothing'})\n${USAGE}`);
+  process.exit(2);
+}
+const searchMethodFlag = values['search-method'];
+if (searchMethodFlag !== undefined && searchMethodFlag !== 'page' && searchMethodFlag !== 'api') {
+  console.error(`--search-method must be "page" or "api" (got ${searchMethodFlag})`);
+  process.exit(2);
+}
+const searchMethod: 'page' | 'api' | undefined = searchMethodFlag;
+
+const repo = process.cwd();
+const node = process.execPath;
+const astroBin = path.join(repo, 'node_modules/astro/bin/astro.mjs');
+const pagefindBin = path.join(repo, 'node_modules/pagefind/lib/runner/bin.cjs');
+const workDir = path.resolve(values.dir ?? path.join('bench', String(articles)));
+const contentDir = path.join(workDir, 'content');
+const articlesDir = path.join(contentDir, 'articles');
+const corpus = corpusPath(values.corpus);
+const echo = values.verbose ? '    │ ' : undefined;
+const buildEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org', BASE_PATH: '' };
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function emptySite(commands: string[], error?: string): SiteResult {
+  const none: StageFigure = { ms: null, peakRssBytes: null };
+  return {
+    ok: false,
+    error,
+    commands,
+    wallMs: null,
+    peakRssBytes: null,
+    stages: { extract: { ...none }, render: { ...none }, search: { ...none }, linkcheck: { ...none }, other: { ...none } },
+    pages: null,
+    distBytes: null,
+    searchIndexBytes: null,
+    firstSearch: null,
+    extra: {},
+  };
+}
+
+async function addOutput(site: SiteResult, distDir: string, searchPagePaths: string[]): Promise<void> {
+  const stats = await distStats(distDir);
+  site.pages = stats.pages;
+  site.distBytes = stats.bytes;
+  site.searchIndexBytes = stats.searchIndexBytes;
+  try {
+    site.firstSearch = await measureFirstSearch(distDir, { query: values.query ?? 'quốc hội', searchPagePaths, method: searchMethod });
+  } catch (err) {
+    site.firstSearchError = err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** "what exited with code N: <the first error line>" and the output's tail. */
+function failure(m: Measurement, what: string): string {
+  const headline = m.lines.find((l) => /error|failed|cannot|not found/i.test(l.text))?.text.trim() ?? '';
+  return `${what} exited with code ${m.exitCode}: ${headline}\n${tail(m)}`;
+}
+
+/** 1. Corpus excerpt and import with the project's importer. */
+async function importArticles(): Promise<{ result: BenchResult['import']; records: number; imported: number }> {
+  await mkdir(workDir, { recursive: true });
+  const excerptFile = path.join(workDir, 'corpus.jsonl');
+  log(`copying the first ${articles} records of ${corpus}`);
+  const excerpt = await writeFirstRecords(corpus, articles, excerptFile);
+  if (excerpt.records < articles) log(`the corpus has only ${excerpt.records} records`);
+  await rm(contentDir, { recursive: true, force: true });
+  await mkdir(contentDir, { recursive: true });
+  const realImporter = path.join(repo, 'scripts/import.ts');
+  const importer = existsSync(realImporter) ? realImporter : path.join(repo, 'scripts/bench/temp-import.ts');
+  if (importer !== realImporter) log('WARNING: scripts/import.ts is missing; using the temporary bench reader (scripts/bench/temp-import.ts)');
+  const args = [importer, excerptFile, '--out', articlesDir];
+  log(`import: node ${path.relative(repo, importer)} ${path.relative(repo, excerptFile)} --out ${path.relative(repo, articlesDir)}`);
+  const m = await runMeasured(node, args, { cwd: repo, env: buildEnv, echoPrefix: echo });
+  const imported = existsSync(articlesDir) ? (await readdir(articlesDir, { recursive: true })).filter((f) => String(f).endsWith('.md')).length : 0;
+  const ok = m.exitCode === 0 && imported > 0;
+  return {
+    result: { ok, error: ok ? undefined : failure(m, 'import'), command: m.command, wallMs: m.wallMs, peakRssBytes: m.peakTreeRssBytes },
+    records: excerpt.records,
+    imported,
+  };
+}
+
+/** 2. The project's own build. */
+async function buildOurs(): Promise<SiteResult> {
+  const distDir = path.join(workDir, 'dist');
+  const statsFile = path.join(workDir, 'stats.jsonl');
+  await rm(distDir, { recursive: true, force: true });
+  await rm(statsFile, { force: true });
+  const args = [astroBin, 'build', '--outDir', distDir];
+  const command = `CONTENT_DIR=${path.relative(repo, contentDir)} KHO_TIN_STATS=${path.relative(repo, statsFile)} node node_modules/astro/bin/astro.mjs build --outDir ${path.relative(repo, distDir)}`;
+  log(`ours: ${command}`);
+  const m = await runMeasured(node, args, {
+    cwd: repo,
+    env: { ...buildEnv, CONTENT_DIR: contentDir, KHO_TIN_STATS: statsFile },
+    statsFile,
+    echoPrefix: echo,
+  });
+  const site = emptySite([command]);
+  site.wallMs = m.wallMs;
+  site.peakRssBytes = m.peakTreeRssBytes;
+  if (m.maxProcessRssBytes !== null) site.extra.maxSingleProcessRssBytes = m.maxProcessRssBytes;
+  site.stages = splitOurStages(m);
+  for (const s of m.stages) {
+    for (const [k, v] of Object.entries(s)) {
+      if (!['stage', 'ms', 'maxRssBytes', 'endedAtMs', 'peakTreeRssBytes'].includes(k) && v !== undefined) site.extra[`${s.stage}.${k}`] = v;
+    }
+  }
+  if (m.exitCode !== 0) {
+    site.error = failure(m, 'astro build');
+    return site;
+  }
+  site.ok = true;
+  await addOutput(site, distDir, ['tim-kiem/']);
+  return site;
+}
+
+/** 3. The plain Astro site and stock Pagefind. */
+async function buildPlain(): Promise<SiteResult> {
+  const root = path.join(workDir, 'plain');
+  const distDir = path.join(root, 'dist');
+  await writePlainSite(root, articlesDir, path.join(repo, 'node_modules'));
+  const astroCommand = `(cd ${path.relative(repo, root)} && node node_modules/astro/bin/astro.mjs build)`;
+  const pagefindCommand = `node node_modules/pagefind/lib/runner/bin.cjs --site ${path.relative(repo, distDir)}`;
+  const site = emptySite([astroCommand, pagefindCommand]);
+  log(`plain: ${astroCommand}`);
+  const astro = await runMeasured(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, env: buildEnv, echoPrefix: echo });
+  if (astro.exitCode !== 0) {
+    site.error = failure(astro, 'plain astro build');
+    site.wallMs = astro.wallMs;
+    return site;
+  }
+  log(`plain: ${pagefindCommand}`);
+  const pagefind = await runMeasured(node, [pagefindBin, '--site', distDir], { cwd: repo, env: buildEnv, echoPrefix: echo });
+  site.wallMs = astro.wallMs + pagefind.wallMs;
+  site.peakRssBytes = Math.max(astro.peakTreeRssBytes, pagefind.peakTreeRssBytes);
+  const syncMs = plainContentSync(astro);
+  site.stages = {
+    extract: { ms: syncMs, peakRssBytes: null, note: 'Astro content sync (glob loader: read, frontmatter, Markdown rendering), from log timestamps' },
+    render: { ms: syncMs === null ? astro.wallMs : astro.wallMs - syncMs, peakRssBytes: astro.peakTreeRssBytes, note: 'rest of astro build: startup, bundling, pages' },
+    search: { ms: pagefind.wallMs, peakRssBytes: pagefind.peakTreeRssBytes },
+    linkcheck: { ms: null, peakRssBytes: null },
+    other: { ms: null, peakRssBytes: null },
+  };
+  if (pagefind.exitCode !== 0) {
+    site.error = failure(pagefind, 'pagefind');
+    return site;
+  }
+  site.ok = true;
+  await addOutput(site, distDir, ['search/']);
+  return site;
+}
+
+const startedAt = new Date().toISOString();
+const imported = await importArticles();
+let ours = emptySite([], 'not run');
+let plain: SiteResult | null = null;
+if (imported.result.ok) {
+  if (!values['skip-ours']) ours = await buildOurs();
+  if (!values['skip-plain']) plain = await buildPlain();
+} else {
+  log(imported.result.error ?? 'import failed');
+}
+const { ratios, targets } = judge(ours, plain);
+const result: BenchResult = {
+  articlesRequested: articles,
+  recordsExcerpted: imported.records,
+  articlesImported: imported.imported,
+  corpus,
+  startedAt,
+  machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version, gnuTime: hasGnuTime() },
+  commit: gitCommit(),
+  import: imported.result,
+  ours,
+  plain,
+  ratios,
+  targets,
+};
+await writeFile(path.join(workDir, 'result.json'), JSON.stringify(result, null, 2) + '\n');
+console.log('\n' + formatReport(result) + '\n');
+log(`result: ${path.relative(repo, path.join(workDir, 'result.json'))}`);
+const failed = !imported.result.ok || (!values['skip-ours'] && !ours.ok) || (plain !== null && !plain.ok);
+process.exit(failed ? 1 : 0);

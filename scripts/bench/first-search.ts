@@ -1,0 +1,132 @@
+/**
+ * Bytes a browser downloads for a first search, measured in Chromium
+ * (playwright-core) against the built dist/ on a local static server.
+ *
+ * Two methods, both summing response body sizes as Chromium reports them:
+ *  - "page": open the site's search page with ?q=…, type the query if the
+ *    page did not run it by itself, wait until results show and the network
+ *    is idle; everything the page loaded counts (HTML, CSS, JS, Pagefind).
+ *  - "api": from a tiny same-origin page, import /pagefind/pagefind.js, run
+ *    one search and load the first 5 results (what Pagefind's UI shows first);
+ *    only Pagefind's own files count. Works for any site with a Pagefind index,
+ *    search page or not.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page, Request } from 'playwright-core';
+import { launchBrowser } from '../../tests/e2e/support/browser.ts';
+import { serveStatic } from '../../tests/e2e/support/server.ts';
+
+export interface FirstSearch {
+  method: 'page' | 'api';
+  url: string;
+  query: string;
+  /** Sum of response body bytes. */
+  bytes: number;
+  /** The part of bytes served from /pagefind/. */
+  pagefindBytes: number;
+  requests: number;
+  results: number;
+  files: { path: string; bytes: number }[];
+}
+
+function track(page: Page, origin: string): { files: { path: string; bytes: number }[]; reset(): void; settled(): Promise<void> } {
+  let files: { path: string; bytes: number }[] = [];
+  const pending = new Set<Promise<void>>();
+  page.on('requestfinished', (request: Request) => {
+    const p = (async () => {
+      const url = request.url();
+      // Chromium reports 0 for some worker-initiated requests; then count the body itself.
+      let bytes = await request.sizes().then((s) => s.responseBodySize, () => 0);
+      if (bytes === 0) bytes = await request.response().then((r) => (r ? r.body() : null)).then((b) => b?.length ?? 0, () => 0);
+      files.push({ path: url.startsWith(origin) ? url.slice(origin.length) : url, bytes });
+    })();
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  });
+  return {
+    get files() {
+      return files;
+    },
+    reset() {
+      files = [];
+    },
+    async settled() {
+      await Promise.all([...pending]);
+    },
+  };
+}
+
+function summarise(method: 'page' | 'api', url: string, query: string, files: { path: string; bytes: number }[], results: number): FirstSearch {
+  const bytes = files.reduce((s, f) => s + f.bytes, 0);
+  const pagefindBytes = files.filter((f) => f.path.includes('/pagefind/')).reduce((s, f) => s + f.bytes, 0);
+  return { method, url, query, bytes, pagefindBytes, requests: files.length, results, files };
+}
+
+/** The search page's path (e.g. "tim-kiem/") if dist has it, else null. */
+export function findSearchPage(distDir: string, candidates: string[]): string | null {
+  for (const c of candidates) {
+    if (existsSync(path.join(distDir, c, 'index.html'))) return c;
+  }
+  return null;
+}
+
+async function measurePage(page: Page, tracker: ReturnType<typeof track>, pageUrl: string, query: string): Promise<number> {
+  await page.goto(`${pageUrl}?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
+  const indexLoaded = () => tracker.files.some((f) => /\/pagefind\/(index|fragment)\//.test(f.path));
+  if (!indexLoaded()) {
+    // The page did not search by itself: type the query like a reader would.
+    const input = page.locator('input[type="search"], input[type="text"]').first();
+    await input.fill(query);
+    await input.press('Enter');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    await page.waitForLoadState('networkidle');
+  }
+  await tracker.settled();
+  return page.locator('.pagefind-ui__result, [data-search-result], ol li a, .search-result').count();
+}
+
+export async function measureFirstSearch(
+  distDir: string,
+  opts: { query: string; searchPagePaths: string[]; method?: 'page' | 'api' },
+): Promise<FirstSearch> {
+  if (!existsSync(path.join(distDir, 'pagefind', 'pagefind.js'))) {
+    throw new Error(`no Pagefind index in ${distDir} (pagefind/pagefind.js missing)`);
+  }
+  const searchPage = findSearchPage(distDir, opts.searchPagePaths);
+  const method = opts.method ?? (searchPage ? 'page' : 'api');
+  const server = await serveStatic(distDir);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const tracker = track(page, server.origin);
+    if (method === 'page') {
+      if (!searchPage) throw new Error(`no search page in ${distDir} (looked for ${opts.searchPagePaths.join(', ')})`);
+      const url = server.url + searchPage;
+      const results = await measurePage(page, tracker, url, opts.query);
+      return summarise('page', url.slice(server.origin.length), opts.query, tracker.files, results);
+    }
+    // api: start from a small same-origin file so the module import is same-origin.
+    await page.goto(server.url + 'pagefind/pagefind-entry.json', { waitUntil: 'load' });
+    await tracker.settled();
+    tracker.reset();
+    const results = await page.evaluate(async ({ query, script }: { query: string; script: string }) => {
+      const pagefind = (await import(script)) as {
+        init(): Promise<void>;
+        search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
+      };
+      await pagefind.init();
+      const search = await pagefind.search(query);
+      await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
+      return search.results.length;
+    }, { query: opts.query, script: new URL(server.url).pathname + 'pagefind/pagefind.js' });
+    await page.waitForLoadState('networkidle');
+    await tracker.settled();
+    return summarise('api', '/pagefind/pagefind.js', opts.query, tracker.files, results);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

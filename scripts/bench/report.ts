@@ -1,0 +1,185 @@
+/**
+ * The benchmark's result: one JSON-able record per run, the ratios and
+ * targets of issue 7, and the printed table.
+ */
+import type { FirstSearch } from './first-search.ts';
+
+export interface StageFigure {
+  ms: number | null;
+  /** Peak summed RSS of the process tree during the stage, when known. */
+  peakRssBytes: number | null;
+  note?: string;
+}
+
+export interface SiteResult {
+  ok: boolean;
+  error?: string;
+  commands: string[];
+  /** Total build wall time (not counting the shared import). */
+  wallMs: number | null;
+  peakRssBytes: number | null;
+  stages: {
+    extract: StageFigure;
+    render: StageFigure;
+    search: StageFigure;
+    linkcheck: StageFigure;
+    other: StageFigure;
+  };
+  pages: number | null;
+  distBytes: number | null;
+  searchIndexBytes: number | null;
+  firstSearch: FirstSearch | null;
+  firstSearchError?: string;
+  extra: Record<string, number | string>;
+}
+
+export interface BenchResult {
+  articlesRequested: number;
+  recordsExcerpted: number;
+  articlesImported: number;
+  corpus: string;
+  startedAt: string;
+  machine: { cpus: number; memoryBytes: number; node: string; gnuTime: boolean };
+  commit: string;
+  import: { ok: boolean; error?: string; command: string; wallMs: number; peakRssBytes: number };
+  ours: SiteResult;
+  plain: SiteResult | null;
+  ratios: { time: number | null; perPage: number | null; memory: number | null };
+  targets: Target[];
+}
+
+export interface Target {
+  name: string;
+  value: number | null;
+  limit: number;
+  unit: string;
+  pass: boolean | null;
+}
+
+export const FIRST_SEARCH_LIMIT_BYTES = 300 * 1024;
+
+function ratio(a: number | null, b: number | null): number | null {
+  return a === null || b === null || b === 0 ? null : a / b;
+}
+
+export function perPageMs(site: SiteResult | null): number | null {
+  if (!site || site.wallMs === null || !site.pages) return null;
+  return site.wallMs / site.pages;
+}
+
+/** Ratios ours/plain and the four targets of issue 7. */
+export function judge(ours: SiteResult, plain: SiteResult | null): { ratios: BenchResult['ratios']; targets: Target[] } {
+  const bothOk = ours.ok && plain?.ok === true;
+  const ratios = {
+    time: bothOk ? ratio(ours.wallMs, plain?.wallMs ?? null) : null,
+    perPage: bothOk ? ratio(perPageMs(ours), perPageMs(plain)) : null,
+    memory: bothOk ? ratio(ours.peakRssBytes, plain?.peakRssBytes ?? null) : null,
+  };
+  const check = (value: number | null, limit: number) => (value === null ? null : value <= limit);
+  const firstSearch = ours.firstSearch?.bytes ?? null;
+  const targets: Target[] = [
+    { name: 'build time ours/plain', value: ratios.time, limit: 2, unit: '×', pass: check(ratios.time, 2) },
+    { name: 'time per page ours/plain', value: ratios.perPage, limit: 1, unit: '×', pass: check(ratios.perPage, 1) },
+    { name: 'peak memory ours/plain', value: ratios.memory, limit: 1.5, unit: '×', pass: check(ratios.memory, 1.5) },
+    { name: 'first search download (ours)', value: firstSearch, limit: FIRST_SEARCH_LIMIT_BYTES, unit: 'B', pass: check(firstSearch, FIRST_SEARCH_LIMIT_BYTES) },
+  ];
+  return { ratios, targets };
+}
+
+export function formatMs(ms: number | null): string {
+  if (ms === null) return '—';
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return '—';
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
+
+function formatCount(n: number | null): string {
+  return n === null ? '—' : n.toLocaleString('en-US');
+}
+
+function formatRatio(r: number | null): string {
+  return r === null ? '—' : `${r.toFixed(2)}×`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));
+  const line = (r: string[]) => '| ' + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ') + ' |';
+  const rule = '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|';
+  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+const STAGE_ROWS: { key: keyof SiteResult['stages']; label: string }[] = [
+  { key: 'extract', label: 'extraction and graph' },
+  { key: 'render', label: 'page rendering' },
+  { key: 'search', label: 'search indexing' },
+  { key: 'linkcheck', label: 'link check' },
+  { key: 'other', label: 'startup, bundling, other' },
+];
+
+/** The printed report: a Markdown table (so it pastes into docs/benchmarks.md) and the targets. */
+export function formatReport(r: BenchResult): string {
+  const plain = r.plain;
+  const rows: string[][] = [['stage', 'ours time', 'ours peak RSS', 'plain time', 'plain peak RSS']];
+  rows.push([
+    'import (shared input, not in totals)',
+    formatMs(r.import.wallMs),
+    formatBytes(r.import.peakRssBytes),
+    'same files',
+    '',
+  ]);
+  for (const { key, label } of STAGE_ROWS) {
+    const o = r.ours.stages[key];
+    const p = plain?.stages[key];
+    rows.push([label, formatMs(o.ms), formatBytes(o.peakRssBytes), p ? formatMs(p.ms) : '—', p ? formatBytes(p.peakRssBytes) : '—']);
+  }
+  rows.push([
+    'total build',
+    r.ours.ok ? formatMs(r.ours.wallMs) : 'FAILED',
+    formatBytes(r.ours.peakRssBytes),
+    plain ? (plain.ok ? formatMs(plain.wallMs) : 'FAILED') : 'skipped',
+    formatBytes(plain?.peakRssBytes ?? null),
+  ]);
+
+  const sizes: string[][] = [['output', 'ours', 'plain']];
+  sizes.push(['pages written (HTML files)', formatCount(r.ours.pages), formatCount(plain?.pages ?? null)]);
+  sizes.push(['time per page', perPageMs(r.ours) === null ? '—' : `${perPageMs(r.ours)?.toFixed(2)} ms`, perPageMs(plain) === null ? '—' : `${perPageMs(plain)?.toFixed(2)} ms`]);
+  sizes.push(['dist/ size', formatBytes(r.ours.distBytes), formatBytes(plain?.distBytes ?? null)]);
+  sizes.push(['search index (dist/pagefind/)', formatBytes(r.ours.searchIndexBytes), formatBytes(plain?.searchIndexBytes ?? null)]);
+  const fs = (s: SiteResult | null) =>
+    s?.firstSearch ? `${formatBytes(s.firstSearch.bytes)} (${s.firstSearch.method}, ${s.firstSearch.requests} requests, Pagefind ${formatBytes(s.firstSearch.pagefindBytes)})` : s?.firstSearchError ? 'error' : '—';
+  sizes.push(['first search download', fs(r.ours), fs(plain)]);
+
+  const ratios: string[][] = [['ratio ours/plain', 'value', 'target', '']];
+  for (const t of r.targets) {
+    const value = t.unit === 'B' ? formatBytes(t.value) : formatRatio(t.value);
+    const limit = t.unit === 'B' ? `≤ ${formatBytes(t.limit)}` : `≤ ${t.limit}×`;
+    ratios.push([t.name, value, limit, t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'MISS']);
+  }
+
+  const notes: string[] = [];
+  for (const [name, s] of [['ours', r.ours], ['plain', plain]] as const) {
+    if (!s) continue;
+    if (s.error) notes.push(`${name} build failed: ${s.error.split('\n')[0]}`);
+    if (s.firstSearchError) notes.push(`${name} first search not measured: ${s.firstSearchError.split('\n')[0]}`);
+    for (const [key, st] of Object.entries(s.stages)) if (st.note) notes.push(`${name} ${key}: ${st.note}`);
+  }
+  if (!r.import.ok) notes.push(`import failed: ${r.import.error ?? ''}`);
+
+  return [
+    `Build benchmark: ${r.articlesImported.toLocaleString('en-US')} articles (first ${r.recordsExcerpted.toLocaleString('en-US')} records of ${r.corpus})`,
+    `commit ${r.commit}, ${r.machine.cpus} CPUs, ${formatBytes(r.machine.memoryBytes)} RAM, Node ${r.machine.node}, ${r.startedAt}`,
+    '',
+    table(rows),
+    '',
+    table(sizes),
+    '',
+    table(ratios),
+    ...(notes.length ? ['', 'Notes:', ...notes.map((n) => `- ${n}`)] : []),
+  ].join('\n');
+}
