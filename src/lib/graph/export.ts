@@ -1,0 +1,15 @@
+/** Write kb.json: the knowledge base as JSON, compact or indented, with a final newline. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { KnowledgeBase } from './types.ts';
+
+export function serializeKnowledgeBase(kb: KnowledgeBase, options: { pretty?: boolean } = {}): string {
+  return JSON.stringify(kb, null, options.pretty ? 2 : undefined) + '\n';
+}
+
+export async function writeKnowledgeBase(file: string, kb: KnowledgeBase, options: { pretty?: boolean } = {}): Promise<number> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const json = serializeKnowledgeBase(kb, options);
+  await writeFile(file, json);
+  return Buffer.byteLength(json);
+}
