@@ -43,9 +43,9 @@ export default function khoTin(): AstroIntegration {
         logger.info('link check: every internal link and anchor resolves');
 
         startedAt = performance.now();
-        const stats = await buildSearchIndex(outDir);
+        const stats = await buildSearchIndex(outDir, await getKnowledge(), { site: { basePath } });
         recordStage('search', startedAt, { pages: stats.pages, bytes: stats.bytes });
-        logger.info(`search index: ${stats.pages} pages, ${stats.bytes} bytes`);
+        logger.info(`search index: ${stats.pages} pages (${stats.articles} articles, ${stats.entities} entities), ${stats.indexBytes} bytes of index, ${stats.bytes} bytes in pagefind/, ${stats.ms} ms`);
       },
     },
   };
