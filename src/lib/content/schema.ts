@@ -56,7 +56,10 @@ export function readFrontmatter(yaml: string, firstLine: number): ReadFrontmatte
     const problems = doc.errors.slice(0, 5).map((e) => {
       const hint = YAML_HINTS[e.code] ?? 'check quotes and colons';
       const plain = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return { line: lineOf(e.pos[0]), message: `YAML syntax error (${plain}): ${hint}` };
+      let line = lineOf(e.pos[0]);
+      // The parser notices a missing closing quote where the text ends; the author needs the line that opened it.
+      if (e.code === 'MISSING_CHAR') line = openQuoteLine(yaml, line - firstLine) + firstLine;
+      return { line, message: `YAML syntax error (${plain}): ${hint}` };
     });
     return { ok: false, problems };
   }
@@ -78,6 +81,19 @@ export function readFrontmatter(yaml: string, firstLine: number): ReadFrontmatte
     fields.set(keyText, { value: rawValue(pair.value as YamlNode | null), line: keyLine });
   }
   return { ok: true, fields };
+}
+
+/** 0-based index of the last line at or before `upTo` whose value opens a quote it does not close. */
+function openQuoteLine(yaml: string, upTo: number): number {
+  const lines = yaml.split('\n');
+  for (let i = Math.min(upTo, lines.length - 1); i >= 0; i--) {
+    const line = lines[i]!;
+    const colon = line.indexOf(': ');
+    const value = (colon === -1 ? line : line.slice(colon + 2)).trim();
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && (value.length === 1 || !value.endsWith(quote))) return i;
+  }
+  return upTo;
 }
 
 function rawValue(node: YamlNode | null): RawValue {
@@ -124,9 +140,11 @@ export const frontmatterSchema = z.object({
   title: z
     .string({
       error: (issue) =>
-        issue.input === undefined || issue.input === null
+        issue.input === undefined
           ? 'the article has no title; add a line `title: …` to the frontmatter'
-          : notText('title')(issue),
+          : issue.input === null
+            ? 'the title is empty; write the article title after `title:`'
+            : notText('title')(issue),
     })
     .transform(normalizeLine)
     .pipe(z.string().min(1, { error: 'the title is empty; write the article title after `title:`' })),
