@@ -214,7 +214,7 @@ async function buildPlain(): Promise<SiteResult> {
 
 const startedAt = new Date().toISOString();
 const imported = await importArticles();
-let ours = emptySite([], 'not run');
+let ours: SiteResult = { ...emptySite([]), skipped: true };
 let plain: SiteResult | null = null;
 if (imported.result.ok) {
   if (!values['skip-ours']) ours = await buildOurs();

@@ -13,6 +13,8 @@ export interface StageFigure {
 
 export interface SiteResult {
   ok: boolean;
+  /** Not run (--skip-ours / --skip-plain, or the import failed). */
+  skipped?: boolean;
   error?: string;
   commands: string[];
   /** Total build wall time (not counting the shared import). */
@@ -140,7 +142,7 @@ export function formatReport(r: BenchResult): string {
   }
   rows.push([
     'total build',
-    r.ours.ok ? formatMs(r.ours.wallMs) : 'FAILED',
+    r.ours.skipped ? 'skipped' : r.ours.ok ? formatMs(r.ours.wallMs) : 'FAILED',
     formatBytes(r.ours.peakRssBytes),
     plain ? (plain.ok ? formatMs(plain.wallMs) : 'FAILED') : 'skipped',
     formatBytes(plain?.peakRssBytes ?? null),
@@ -164,7 +166,7 @@ export function formatReport(r: BenchResult): string {
 
   const notes: string[] = [];
   for (const [name, s] of [['ours', r.ours], ['plain', plain]] as const) {
-    if (!s) continue;
+    if (!s || s.skipped) continue;
     if (s.error) notes.push(`${name} build failed: ${s.error.split('\n')[0]}`);
     if (s.firstSearchError) notes.push(`${name} first search not measured: ${s.firstSearchError.split('\n')[0]}`);
     for (const [key, st] of Object.entries(s.stages)) if (st.note) notes.push(`${name} ${key}: ${st.note}`);
