@@ -552,3 +552,37 @@ export const PLACE_LEVEL_LABELS: Record<string, string> = {
   ward: 'Phường, xã, thị trấn',
   commune: 'Xã',
 };
+
+export interface TextPiece {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * Splits a sentence so that occurrences of the entity's names can be marked.
+ * Case-sensitive, longest name first, non-overlapping; linear in sentence × names.
+ */
+export function highlightNames(sentence: string, names: readonly string[]): TextPiece[] {
+  const sorted = [...new Set(names.filter((n) => n.length > 1))].sort((a, b) => b.length - a.length);
+  const ranges: [number, number][] = [];
+  for (const name of sorted) {
+    let from = 0;
+    for (;;) {
+      const at = sentence.indexOf(name, from);
+      if (at < 0) break;
+      const end = at + name.length;
+      if (!ranges.some(([s, e]) => at < e && end > s)) ranges.push([at, end]);
+      from = end;
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const pieces: TextPiece[] = [];
+  let pos = 0;
+  for (const [s, e] of ranges) {
+    if (s > pos) pieces.push({ text: sentence.slice(pos, s), mark: false });
+    pieces.push({ text: sentence.slice(s, e), mark: true });
+    pos = e;
+  }
+  if (pos < sentence.length) pieces.push({ text: sentence.slice(pos), mark: false });
+  return pieces;
+}

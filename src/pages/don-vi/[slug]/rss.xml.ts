@@ -1,0 +1,15 @@
+/** RSS of the articles that mention one entity: /don-vi/<slug>/rss.xml. */
+import type { APIRoute } from 'astro';
+import { getKnowledge } from '../../../lib/build/knowledge.ts';
+import { siteViews } from '../../../lib/site/views.ts';
+import { entityFeedResponse, entityFeedPaths } from '../../../lib/site/feed-routes.ts';
+
+export async function getStaticPaths() {
+  const { kb } = await getKnowledge();
+  return entityFeedPaths(siteViews(kb), 'unit');
+}
+
+export const GET: APIRoute = async ({ props }) => {
+  const { kb } = await getKnowledge();
+  return entityFeedResponse(siteViews(kb), (props as { id: string }).id);
+};
