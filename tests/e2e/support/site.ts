@@ -12,6 +12,8 @@ export interface SiteBuildOptions {
   contentDir?: string;
   basePath?: string;
   siteUrl?: string;
+  /** Extra environment for the build (e.g. KHO_TIN_CACHE_DIR, KHO_TIN_STATS). */
+  env?: Record<string, string>;
 }
 
 export function siteOutDir(name: string): string {
@@ -29,6 +31,7 @@ export function buildSite(opts: SiteBuildOptions): { outDir: string; output: str
       CONTENT_DIR: opts.contentDir ?? process.env.CONTENT_DIR ?? 'content',
       BASE_PATH: opts.basePath ?? '',
       SITE_URL: opts.siteUrl ?? 'https://example.org',
+      ...opts.env,
     },
     maxBuffer: 64 * 1024 * 1024,
   });
