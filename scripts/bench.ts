@@ -22,7 +22,7 @@ import path from 'node:path';
 import { corpusPath, writeFirstRecords } from './bench/corpus.ts';
 import { hasGnuTime, runMeasured, tail, type Measurement } from './bench/measure.ts';
 import { distStats } from './bench/dist.ts';
-import { measureFirstSearch } from './bench/first-search.ts';
+import { findSearchPage, measureFirstSearch } from './bench/first-search.ts';
 import { writePlainSite } from './bench/plain-site.ts';
 import { formatReport, judge, type BenchResult, type SiteResult, type StageFigure } from './bench/report.ts';
 import { plainContentSync, splitOurStages } from './bench/stages.ts';
@@ -95,7 +95,8 @@ function emptySite(commands: string[], error?: string): SiteResult {
     pages: null,
     distBytes: null,
     searchIndexBytes: null,
-    firstSearch: null,
+    firstSearch: { api: null, page: null },
+    firstSearchErrors: [],
     extra: {},
   };
 }
@@ -105,10 +106,17 @@ async function addOutput(site: SiteResult, distDir: string, searchPagePaths: str
   site.pages = stats.pages;
   site.distBytes = stats.bytes;
   site.searchIndexBytes = stats.searchIndexBytes;
-  try {
-    site.firstSearch = await measureFirstSearch(distDir, { query: values.query ?? 'quốc hội', searchPagePaths, method: searchMethod });
-  } catch (err) {
-    site.firstSearchError = err instanceof Error ? err.message : String(err);
+  const methods: ('api' | 'page')[] = searchMethod ? [searchMethod] : ['api', 'page'];
+  for (const method of methods) {
+    if (method === 'page' && !findSearchPage(distDir, searchPagePaths)) {
+      if (searchMethod === 'page') site.firstSearchErrors.push(`no search page (looked for ${searchPagePaths.join(', ')})`);
+      continue;
+    }
+    try {
+      site.firstSearch[method] = await measureFirstSearch(distDir, { query: values.query ?? 'quốc hội', searchPagePaths, method });
+    } catch (err) {
+      site.firstSearchErrors.push(`${method}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 }
 
@@ -146,14 +154,17 @@ async function importArticles(): Promise<{ result: BenchResult['import']; record
 async function buildOurs(): Promise<SiteResult> {
   const distDir = path.join(workDir, 'dist');
   const statsFile = path.join(workDir, 'stats.jsonl');
+  // A clean build: its own, empty extraction cache (the incremental-build cache).
+  const cacheDir = path.join(workDir, 'build-cache');
+  await rm(cacheDir, { recursive: true, force: true });
   await rm(distDir, { recursive: true, force: true });
   await rm(statsFile, { force: true });
   const args = [astroBin, 'build', '--outDir', distDir];
-  const command = `CONTENT_DIR=${path.relative(repo, contentDir)} KHO_TIN_STATS=${path.relative(repo, statsFile)} node node_modules/astro/bin/astro.mjs build --outDir ${path.relative(repo, distDir)}`;
+  const command = `CONTENT_DIR=${path.relative(repo, contentDir)} KHO_TIN_CACHE_DIR=${path.relative(repo, cacheDir)} KHO_TIN_STATS=${path.relative(repo, statsFile)} node node_modules/astro/bin/astro.mjs build --outDir ${path.relative(repo, distDir)}`;
   log(`ours: ${command}`);
   const m = await runMeasured(node, args, {
     cwd: repo,
-    env: { ...buildEnv, CONTENT_DIR: contentDir, KHO_TIN_STATS: statsFile },
+    env: { ...buildEnv, CONTENT_DIR: contentDir, KHO_TIN_STATS: statsFile, KHO_TIN_CACHE_DIR: cacheDir },
     statsFile,
     echoPrefix: echo,
   });

@@ -28,7 +28,8 @@ function site(over: Partial<SiteResult>): SiteResult {
     pages: 1000,
     distBytes: 50 * 1024 ** 2,
     searchIndexBytes: 10 * 1024 ** 2,
-    firstSearch: null,
+    firstSearch: { api: null, page: null },
+    firstSearchErrors: [],
     extra: {},
     ...over,
   };
@@ -116,7 +117,7 @@ describe('corpus excerpt and dist statistics', () => {
 
 describe('judging and the table', () => {
   it('computes the ratios and marks each target PASS or MISS', () => {
-    const ours = site({ wallMs: 25_000, pages: 3000, peakRssBytes: 1.2 * 1024 ** 3, firstSearch: { method: 'api', url: '/', query: 'q', bytes: 310 * 1024, pagefindBytes: 0, requests: 9, results: 3, files: [] } });
+    const ours = site({ wallMs: 25_000, pages: 3000, peakRssBytes: 1.2 * 1024 ** 3, firstSearch: { page: null, api: { method: 'api', url: '/', query: 'q', bytes: 310 * 1024, pagefindBytes: 0, requests: 9, results: 3, files: [] } } });
     const plain = site({ wallMs: 10_000, pages: 1001, peakRssBytes: 1024 ** 3 });
     const { ratios, targets } = judge(ours, plain);
     expect(ratios.time).toBeCloseTo(2.5);
@@ -159,9 +160,11 @@ describe('npm run bench (20 articles, both builds)', () => {
     // The plain baseline is ours to keep working: it must build and search.
     expect(result.plain?.ok, result.plain?.error).toBe(true);
     expect(result.plain?.pages).toBe(result.articlesImported + 2); // articles, home, search page
-    expect(result.plain?.firstSearch?.bytes).toBeGreaterThan(0);
+    // Stock Pagefind UI on the plain search page, and Pagefind's API on both sites.
+    expect(result.plain?.firstSearch.page?.bytes).toBeGreaterThan(result.plain?.firstSearch.api?.bytes ?? Infinity);
+    expect(result.plain?.firstSearch.api?.results).toBeGreaterThan(0);
     expect(result.plain?.stages.search.ms).toBeGreaterThan(0);
-    for (const label of ['import', 'extraction and graph', 'page rendering', 'search indexing', 'link check', 'total build', 'first search download']) {
+    for (const label of ['import', 'extraction and graph', 'page rendering', 'search indexing', 'link check', 'total build', 'first search download: search page', 'first search download: Pagefind API']) {
       expect(out).toContain(label);
     }
     expect(out).toMatch(/total build\s*\|\s*(\d+\.\d+ s|FAILED)\s*\|/);
@@ -170,6 +173,7 @@ describe('npm run bench (20 articles, both builds)', () => {
       expect(result.ours.stages.extract.ms).toBeGreaterThanOrEqual(0);
       expect(result.ours.stages.render.ms).toBeGreaterThan(0);
       expect(result.ours.pages).toBeGreaterThan(result.articlesImported);
+      expect(result.ours.firstSearch.api?.pagefindBytes).toBeGreaterThan(0);
       expect(out).toMatch(/build time ours\/plain\s*\|\s*\d+\.\d+×/);
       expect(run.status, out).toBe(0);
     } else {
