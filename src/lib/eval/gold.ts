@@ -12,7 +12,8 @@ import type { EntityType } from '../extract/types.ts';
 const optional = z.boolean().optional();
 const names = z.array(z.string().min(1)).optional();
 
-const roleSchema = z.object({ title: z.string().min(1), unit: z.string().min(1).nullable(), optional }).strict();
+// unitAliases: other names of the role's unit, for annotations that do not list units (the corpus sample).
+const roleSchema = z.object({ title: z.string().min(1), unit: z.string().min(1).nullable(), unitAliases: names, optional }).strict();
 const personSchema = z.object({ name: z.string().min(1), aliases: names, roles: z.array(roleSchema).optional(), optional }).strict();
 const unitSchema = z.object({ name: z.string().min(1), aliases: names, optional }).strict();
 const placeSchema = z.object({ name: z.string().min(1), level: z.string().min(1), aliases: names, optional }).strict();
@@ -28,9 +29,12 @@ const articleGoldShape = {
   nonEntities: z.array(z.string().min(1)).default([]),
 };
 const seedGoldSchema = z.object({ seed: z.string().min(1), ...articleGoldShape }).strict();
+const scopeSchema = z.array(z.enum(['person', 'unit', 'place', 'document'])).min(1);
 const sampleGoldSchema = z
   .object({
     sample: z.string().min(1),
+    /** Entity types annotated for every record (roles come with person); others are not scored. */
+    scope: scopeSchema,
     records: z.array(z.object({ recordId: z.string().min(1), ...articleGoldShape }).strict()),
   })
   .strict();
@@ -57,13 +61,17 @@ export interface GoldArticle {
   source: string;
   entities: GoldEntity[];
   nonEntities: string[];
+  /** Entity types this annotation covers; predictions of other types are not scored. */
+  scope: EntityType[];
 }
 
 export class GoldError extends Error {}
 
 type ArticleGoldInput = z.infer<z.ZodObject<typeof articleGoldShape>>;
 
-function toGoldArticle(key: string, source: string, input: ArticleGoldInput): GoldArticle {
+const ALL_TYPES: EntityType[] = ['person', 'unit', 'place', 'document'];
+
+function toGoldArticle(key: string, source: string, input: ArticleGoldInput, scope: EntityType[] = ALL_TYPES): GoldArticle {
   const entities: GoldEntity[] = [];
   const forms = (name: string, aliases: string[] | undefined) => [name, ...(aliases ?? [])];
   for (const p of input.people)
@@ -83,7 +91,9 @@ function toGoldArticle(key: string, source: string, input: ArticleGoldInput): Go
       roles: [],
     });
   checkUniqueForms(key, source, entities);
-  return { key, source, entities, nonEntities: input.nonEntities };
+  for (const e of entities)
+    if (!scope.includes(e.type)) throw new GoldError(`${source} (${key}): "${e.name}" is a ${e.type}, which is outside the annotated scope (${scope.join(', ')})`);
+  return { key, source, entities, nonEntities: input.nonEntities, scope };
 }
 
 /** A surface form must name one gold entity of its type, or matching would be ambiguous. */
@@ -124,7 +134,13 @@ export function parseSeedGold(value: unknown, source: string): GoldArticle {
 export function parseSampleGold(value: unknown, source: string): GoldArticle[] {
   const r = sampleGoldSchema.safeParse(value);
   if (!r.success) throw new GoldError(describe(source, r.error));
-  return r.data.records.map((rec) => toGoldArticle(rec.recordId, source, rec));
+  const scope = r.data.scope;
+  const ids = new Set<string>();
+  for (const rec of r.data.records) {
+    if (ids.has(rec.recordId)) throw new GoldError(`${source}: record ${rec.recordId} is annotated twice`);
+    ids.add(rec.recordId);
+  }
+  return r.data.records.map((rec) => toGoldArticle(rec.recordId, source, rec, scope));
 }
 
 /** Every seed annotation under dir (*.yaml), sorted by seed name. */

@@ -177,7 +177,49 @@ describe('gold files', () => {
     ).toThrow(GoldError);
   });
   it('reads a corpus sample with one gold article per record', () => {
-    const g = parseSampleGold({ sample: 'x', records: [{ recordId: 'r1', people: [{ name: 'A', roles: [] }] }, { recordId: 'r2' }] }, 's.yaml');
+    const g = parseSampleGold({ sample: 'x', scope: ['person'], records: [{ recordId: 'r1', people: [{ name: 'A', roles: [] }] }, { recordId: 'r2' }] }, 's.yaml');
     expect(g.map((x) => x.key)).toEqual(['r1', 'r2']);
+  });
+});
+
+describe('annotation scope', () => {
+  it('scores only the annotated types of a corpus sample', () => {
+    const [g] = parseSampleGold(
+      { sample: 'x', scope: ['person', 'document'], records: [{ recordId: 'a1', people: [{ name: 'Nguyễn Văn Nam', roles: [{ title: 'Bí thư', unit: 'Quận ủy Hai Bà Trưng' }] }] }] },
+      's.yaml',
+    );
+    const s = scoreExtraction(kb(perfect), [{ gold: g, articleId: 'a1' }]);
+    expect(s.types.unit).toMatchObject({ found: 0, missed: 0, correct: 0, wrong: 0 });
+    expect(s.types.person).toMatchObject({ found: 1, correct: 1, wrong: 1 }); // Lê Thành Vinh is not in this gold
+    expect(s.types.document).toMatchObject({ wrong: 3 });
+    expect(s.roles).toMatchObject({ found: 1, missed: 0, correct: 1, wrong: 2 });
+  });
+  it('rejects an entity outside the scope', () => {
+    expect(() => parseSampleGold({ sample: 'x', scope: ['person'], records: [{ recordId: 'r', units: [{ name: 'Bộ Chính trị' }] }] }, 's.yaml')).toThrow(/outside the annotated scope/);
+  });
+});
+
+describe('role titles', () => {
+  const g = parseSeedGold(
+    {
+      seed: 'r.txt',
+      people: [
+        { name: 'Nguyễn Tấn Dũng', roles: [{ title: 'Thủ tướng', unit: 'Chính phủ' }] },
+        { name: 'Lê Khả Phiêu', roles: [{ title: 'Tổng Bí thư', unit: null }] },
+      ],
+    },
+    'r.yaml',
+  );
+  const role = (title: string, unitName: string | null) => [{ title, unit: null, unitName, article: 'a1', date: null }];
+  it('accepts a former title, a title+unit split differently, any unit where the text names none', () => {
+    const predicted = [
+      entity('person/nguyen-tan-dung', 'Nguyễn Tấn Dũng', { roles: role('nguyên Thủ tướng Chính phủ', null) }),
+      entity('person/le-kha-phieu', 'Lê Khả Phiêu', { roles: role('Tổng Bí thư', 'Ban Chấp hành Trung ương Đảng') }),
+    ];
+    expect(scoreExtraction(kb(predicted), [{ gold: g, articleId: 'a1' }]).roles).toMatchObject({ found: 2, wrong: 0 });
+  });
+  it('still rejects another title', () => {
+    const predicted = [entity('person/nguyen-tan-dung', 'Nguyễn Tấn Dũng', { roles: role('Phó Thủ tướng', 'Chính phủ') })];
+    expect(scoreExtraction(kb(predicted), [{ gold: g, articleId: 'a1' }]).roles).toMatchObject({ found: 0, wrong: 1 });
   });
 });
