@@ -1,0 +1,110 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkLinks, scanHtml, pageUrlPath } from '../../../src/lib/site/linkcheck.ts';
+
+let dir: string;
+
+async function tree(files: Record<string, string>): Promise<void> {
+  for (const [rel, body] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), body);
+  }
+}
+
+const page = (body: string, head = '') => `<!doctype html><html lang="vi"><head>${head}</head><body>${body}</body></html>`;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'linkcheck-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('checkLinks on hand-made dist trees', () => {
+  it('accepts a site whose links, assets and anchors all resolve', async () => {
+    await tree({
+      'index.html': page(
+        '<a href="/bai-viet/a/">A</a> <a href="bai-viet/a/#doan-2">rel</a> <a href="#tren">top</a><h1 id="tren">x</h1>' +
+          '<img src="/anh/logo.png" alt=""><script src="/_astro/app.js"></script> <a href="mailto:a@b.vn">m</a>' +
+          '<a href="https://example.com/x/">ext</a><a href="/nguoi/tr%C6%B0%C6%A1ng/">enc</a><a href="/bai-viet/a/?q=1">q</a>',
+        '<link rel="stylesheet" href="/_astro/site.css"><link rel="preconnect" href="/nowhere/">',
+      ),
+      'bai-viet/a/index.html': page('<p id="doan-2">x</p><a name="cu">old</a><a href="../../#tren">back</a><a href="/bai-viet/a/#cu">self</a>'),
+      'nguoi/trương/index.html': page('t'),
+      'anh/logo.png': 'png',
+      '_astro/app.js': '',
+      '_astro/site.css': '',
+    });
+    expect(await checkLinks(dir, '/')).toEqual([]);
+  });
+
+  it('names the page and the target of a missing page, asset and anchor', async () => {
+    await tree({
+      'index.html': page('<a href="/khong-co/">x</a><img src="/anh/mat.png" alt=""><a href="#khong-id">y</a><a href="/bai-viet/a/#doan-9">z</a>'),
+      'bai-viet/a/index.html': page('<p id="doan-2">x</p><script src="/_astro/missing.js"></script>', '<link rel="icon" href="/favicon.svg">'),
+    });
+    const broken = await checkLinks(dir, '/');
+    expect(broken).toEqual([
+      { page: 'bai-viet/a/index.html', target: '/_astro/missing.js', reason: 'no file _astro/missing.js in the build' },
+      { page: 'bai-viet/a/index.html', target: '/favicon.svg', reason: 'no file favicon.svg in the build' },
+      { page: 'index.html', target: '#khong-id', reason: 'no element with id "khong-id" on this page' },
+      { page: 'index.html', target: '/anh/mat.png', reason: 'no file anh/mat.png in the build' },
+      { page: 'index.html', target: '/bai-viet/a/#doan-9', reason: 'no element with id "doan-9" in bai-viet/a/index.html' },
+      { page: 'index.html', target: '/khong-co/', reason: 'no file khong-co/index.html in the build' },
+    ]);
+  });
+
+  it('under a base path, rejects links that forget the base and accepts those that carry it', async () => {
+    await tree({
+      'index.html': page('<a href="/kho-tin/nguoi/">ok</a><a href="/nguoi/">hard-coded root</a><a href="nguoi/#chu-a">rel</a>'),
+      'nguoi/index.html': page('<h2 id="chu-a">A</h2><a href="../">up</a><a href="../../">too far</a>'),
+    });
+    const broken = await checkLinks(dir, '/kho-tin/');
+    expect(broken).toEqual([
+      { page: 'index.html', target: '/nguoi/', reason: 'outside the base path /kho-tin/' },
+      { page: 'nguoi/index.html', target: '../../', reason: 'outside the base path /kho-tin/' },
+    ]);
+  });
+
+  it('checks absolute links on the site origin (canonical) when siteUrl is given', async () => {
+    await tree({
+      'a/index.html': page('', '<link rel="canonical" href="https://example.org/kho-tin/a/"><link rel="alternate" href="https://example.org/kho-tin/a/rss.xml">'),
+    });
+    expect(await checkLinks(dir, '/kho-tin/')).toEqual([]);
+    expect(await checkLinks(dir, '/kho-tin/', { siteUrl: 'https://example.org' })).toEqual([
+      { page: 'a/index.html', target: 'https://example.org/kho-tin/a/rss.xml', reason: 'no file a/rss.xml in the build' },
+    ]);
+  });
+
+  it('treats "#" and "#top" as the top of the page, and decodes entities and percent-encoding in hrefs and ids', async () => {
+    await tree({
+      'index.html': page('<a href="#">t</a><a href="#top">t</a><h2 id="chữ-đ">Đ</h2><a href="#ch%E1%BB%AF-%C4%91">enc</a><a href="/x/?a=1&amp;b=2">amp</a><a href="/x/#a&amp;b">frag</a>'),
+      'x/index.html': page('<p id="a&amp;b">x</p>'),
+    });
+    expect(await checkLinks(dir, '/')).toEqual([]);
+  });
+
+  it('stays linear on a pathological page (no hang on long attribute values)', async () => {
+    const long = 'a'.repeat(2_000_000);
+    await tree({ 'index.html': page(`<a href="/${long}/">x</a><p id="${'b'.repeat(1_000_000)}">y</p>`) });
+    const started = Date.now();
+    const broken = await checkLinks(dir, '/');
+    expect(broken).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('scanHtml and pageUrlPath', () => {
+  it('collects ids, <a name> and the URL attributes of the checked elements only', () => {
+    const scan = scanHtml('<div id="x"><a name="n" href="/a/">a</a><form action="/f/"></form><video src="/v.mp4"></video><img src="/i.png" alt=""><iframe src="/e/"></iframe></div>');
+    expect([...scan.ids]).toEqual(['x', 'n']);
+    expect(scan.refs).toEqual(['/a/', '/i.png', '/e/']);
+  });
+  it('maps files to the URL they are served at', () => {
+    expect(pageUrlPath('index.html', '/kho-tin/')).toBe('/kho-tin/');
+    expect(pageUrlPath('nguoi/a/index.html', '/')).toBe('/nguoi/a/');
+    expect(pageUrlPath('404.html', '/')).toBe('/404.html');
+  });
+});
