@@ -14,12 +14,14 @@ import { recordStage } from '../lib/build/stats.ts';
 
 export default function khoTin(): AstroIntegration {
   let basePath = '/';
+  let siteUrl: string | undefined;
   let renderStartedAt = 0;
   return {
     name: 'kho-tin',
     hooks: {
       'astro:config:done': ({ config }) => {
         basePath = config.base.endsWith('/') ? config.base : config.base + '/';
+        siteUrl = config.site;
       },
       'astro:build:start': () => {
         renderStartedAt = performance.now();
@@ -34,7 +36,7 @@ export default function khoTin(): AstroIntegration {
         logger.info(`kb.json: ${kb.articles.length} articles, ${kb.entities.length} entities`);
 
         let startedAt = performance.now();
-        const broken = await checkLinks(outDir, basePath);
+        const broken = await checkLinks(outDir, basePath, { siteUrl }); // siteUrl: canonical and other absolute self-links are checked too
         if (broken.length > 0) {
           const lines = broken.slice(0, 50).map((b) => `  ${b.page}: ${b.target} (${b.reason})`);
           throw new Error(`${broken.length} broken internal link(s):\n${lines.join('\n')}${broken.length > 50 ? '\n  …' : ''}`);
