@@ -180,7 +180,8 @@ export function loadArticleBytes(file: string, id: string, bytes: Uint8Array): {
     }
   }
 
-  const body = normalizeText(split.body);
+  // Markdown decodes entities itself; decoding them here would turn an escaped "&lt;script&gt;" into markup.
+  const body = normalizeText(split.body, { entities: false });
   if (body.trim() === '') {
     error('the article has no text; write the article below the closing ---, or delete the file', split.bodyLine);
     ok = false;

@@ -1,14 +1,15 @@
 /**
  * A parsed article → safe HTML:
  * mdast (shared, untouched) → copy with mention links and captions
- * (mentions.ts) → remark-rehype (raw HTML in Markdown is dropped, never passed
- * through) → allowlist sanitiser (sanitize-schema.ts) → rel on external links
+ * (mentions.ts) → remark-rehype → rehype-raw (raw HTML in the Markdown is parsed
+ * into the tree, never passed through) → allowlist sanitiser (sanitize-schema.ts) → rel on external links
  * → rehype-stringify.
  */
 import type { Root } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { sanitize } from 'hast-util-sanitize';
 import type { ArticleText } from '../extract/text.ts';
@@ -38,6 +39,28 @@ function finishElements(node: HastNodes): void {
       finishElements(child);
     }
   }
+  // Paragraphs left empty by the sanitiser (a removed <script> or <iframe>) go too.
+  node.children = (node.children as ElementContent[]).filter((child) => !isEmptyParagraph(child));
+}
+
+function isEmptyParagraph(node: ElementContent): boolean {
+  return (
+    node.type === 'element' &&
+    node.tagName === 'p' &&
+    node.children.every((c) => c.type === 'text' && c.value.trim() === '')
+  );
+}
+
+/** Removed blocks leave their line breaks behind: keep one between blocks, none at the ends. */
+function tidyBlockWhitespace(root: HastRoot): void {
+  const isBlank = (n: HastRoot['children'][number]) => n.type === 'text' && n.value.trim() === '';
+  const out: HastRoot['children'] = [];
+  for (const child of root.children) {
+    if (isBlank(child) && (out.length === 0 || isBlank(out[out.length - 1]!))) continue;
+    out.push(child);
+  }
+  while (out.length > 0 && isBlank(out[out.length - 1]!)) out.pop();
+  root.children = out;
 }
 
 function markExternal(element: Element): void {
@@ -46,7 +69,10 @@ function markExternal(element: Element): void {
   if (typeof href === 'string' && EXTERNAL_RE.test(href)) element.properties.rel = ['nofollow', 'noopener'];
 }
 
-const toHast = unified().use(remarkRehype, { allowDangerousHtml: false });
+// Raw HTML in an article is parsed (rehype-raw, an HTML5 parser) and then cut down by the
+// allowlist: tags we do not allow vanish but keep their text (`<div onclick>Tin</div>` → "Tin");
+// script, style, iframe, object and the like vanish with their content.
+const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
 const toHtml = unified().use(rehypeStringify);
 
 export function renderArticleHtml(
@@ -59,5 +85,6 @@ export function renderArticleHtml(
   const hast = toHast.runSync(mdast) as HastRoot;
   const safe = sanitize(hast, articleSchema) as HastRoot;
   finishElements(safe);
+  tidyBlockWhitespace(safe);
   return toHtml.stringify(safe);
 }

@@ -39,11 +39,15 @@ const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 /** Non-breaking and other exotic spaces become a plain space. */
 const SPACE_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 
-/** Normalise one piece of text (may span lines; line structure is kept). */
-export function normalizeText(text: string): string {
+/**
+ * Normalise one piece of text (may span lines; line structure is kept).
+ * `entities: false` leaves HTML entities alone: for Markdown, where `&lt;` is
+ * the author's way to write a literal "<" and Markdown decodes it itself.
+ */
+export function normalizeText(text: string, options: { entities?: boolean } = {}): string {
   let out = text;
   if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
-  out = decodeEntities(out);
+  if (options.entities !== false) out = decodeEntities(out);
   out = out.replace(INVISIBLE_RE, '').replace(CONTROL_RE, '').replace(SPACE_RE, ' ');
   // U+00D0 (Latin Eth) and U+00F0 look like Đ/đ in scraped Vietnamese.
   out = out.replace(/\u00D0/g, 'Đ').replace(/\u00F0/g, 'đ');
