@@ -44,7 +44,7 @@ export interface BenchResult {
   startedAt: string;
   machine: { cpus: number; memoryBytes: number; node: string; gnuTime: boolean };
   commit: string;
-  import: { ok: boolean; error?: string; command: string; wallMs: number; peakRssBytes: number };
+  import: { ok: boolean; error?: string; command: string; wallMs: number; peakRssBytes: number; skipped: number; errors: number };
   ours: SiteResult;
   plain: SiteResult | null;
   ratios: { time: number | null; perPage: number | null; memory: number | null };
@@ -178,7 +178,8 @@ export function formatReport(r: BenchResult): string {
     for (const [key, st] of Object.entries(s.stages)) if (st.note) notes.push(`${name} ${key}: ${st.note}`);
   }
   if (!r.ours.firstSearch.page && r.ours.firstSearch.api) notes.push('ours has no search page yet: the first-search target uses the Pagefind API figure (index files and 5 result fragments, no UI)');
-  if (!r.import.ok) notes.push(`import failed: ${r.import.error ?? ''}`);
+  if (r.import.error) notes.push(`import: ${r.import.error.split('\n')[0]}`);
+  if (r.import.skipped || r.import.errors) notes.push(`import: ${r.import.skipped} record(s) skipped, ${r.import.errors} error(s) reported by the importer`);
 
   return [
     `Build benchmark: ${r.articlesImported.toLocaleString('en-US')} articles (first ${r.recordsExcerpted.toLocaleString('en-US')} records of ${r.corpus})`,

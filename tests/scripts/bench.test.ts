@@ -133,7 +133,7 @@ describe('judging and the table', () => {
     const result: BenchResult = {
       articlesRequested: 1000, recordsExcerpted: 1000, articlesImported: 998, corpus: 'c.jsonl.gz', startedAt: 'now',
       machine: { cpus: 2, memoryBytes: 24 * 1024 ** 3, node: 'v24', gnuTime: true }, commit: 'abc',
-      import: { ok: true, command: 'import', wallMs: 1500, peakRssBytes: 80 * 1024 ** 2 },
+      import: { ok: true, command: 'import', wallMs: 1500, peakRssBytes: 80 * 1024 ** 2, skipped: 2, errors: 0 },
       ours, plain, ...judge(ours, plain),
     };
     const text = formatReport(result);
