@@ -8,7 +8,7 @@ function row(label: string, c: Counts & Prf): string[] {
 }
 
 export function scoreRows(s: ExtractionScore): string[][] {
-  const rows = ENTITY_TYPES.map((t) => row(LABEL[t], s.types[t]));
+  const rows = ENTITY_TYPES.map((t) => (s.scoredTypes.includes(t) ? row(LABEL[t], s.types[t]) : [LABEL[t], 'not annotated', '', '', '', '', '', '']));
   rows.push(row('role triples', s.roles));
   return rows;
 }

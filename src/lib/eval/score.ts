@@ -61,6 +61,8 @@ export interface ScoreDetail {
 
 export interface ExtractionScore {
   articles: number;
+  /** Types annotated in at least one article (the others were not scored). */
+  scoredTypes: EntityType[];
   types: Record<EntityType, Counts & Prf>;
   roles: Counts & Prf;
   merges: Record<EntityType, MergeCounts>;
@@ -320,7 +322,8 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
   }
 
   const types = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { ...counts[t], ...prf(counts[t]) }])) as Record<EntityType, Counts & Prf>;
-  return { articles: paired.length, types, roles: { ...roleCounts, ...prf(roleCounts) }, merges, boilerplate, details };
+  const scoredTypes = ENTITY_TYPES.filter((t) => paired.some((p) => p.gold.scope.includes(t)));
+  return { articles: paired.length, scoredTypes, types, roles: { ...roleCounts, ...prf(roleCounts) }, merges, boilerplate, details };
 }
 
 export interface Target {

@@ -1,0 +1,38 @@
+/**
+ * The corpus sample annotation: it must cover exactly the records the README of
+ * the fixtures names (every 200th politics record, first 50), and the scorer must
+ * run on it end to end. Reads the corpus at run time; nothing of it is stored.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { loadSampleGold } from '../../../src/lib/eval/gold.ts';
+import { corpusPath, readCorpus } from '../../../src/lib/eval/corpus.ts';
+import { scoreCorpusSample } from '../../../src/lib/eval/run.ts';
+
+const SAMPLE = 'tests/fixtures/annotations/corpus-sample.yaml';
+const corpus = corpusPath();
+
+describe('corpus sample annotation', () => {
+  it('the corpus is available', () => {
+    expect(existsSync(corpus), `corpus not found at ${corpus}; set CORPUS_PATH`).toBe(true);
+  });
+
+  it('annotates every 200th politics record, the first 50, in file order', async () => {
+    const picked: string[] = [];
+    let politics = 0;
+    for await (const r of readCorpus(corpus)) {
+      if (!r.politics) break; // politics records come first
+      if (politics % 200 === 0 && picked.length < 50) picked.push(r.id);
+      politics++;
+    }
+    const gold = await loadSampleGold(SAMPLE);
+    expect(gold.map((g) => g.key)).toEqual(picked);
+  });
+
+  it('scores end to end on the real pipeline', async () => {
+    const score = await scoreCorpusSample(SAMPLE, corpus);
+    expect(score.articles).toBe(50);
+    expect(score.scoredTypes).toEqual(['person', 'document']);
+    expect(score.types.person.found + score.types.person.missed).toBeGreaterThan(100);
+  });
+});
