@@ -7,11 +7,14 @@
  *     timings from $KHO_TIN_STATS;
  *  3. builds the same articles as a plain Astro 7 site with stock Pagefind
  *     (bench/<N>/plain/);
- *  4. prints the table, the ratios and the targets, and writes bench/<N>/result.json.
+ *  4. adds record N+1 and rebuilds the project site with the cache of step 2
+ *     (the incremental build), then removes that article again;
+ *  5. prints the table, the ratios and the targets, and writes bench/<N>/result.json.
  *
  * Options: --articles N (required), --corpus FILE (or $CORPUS_PATH),
  * --dir DIR (default bench/<N>), --query TEXT (first-search query),
- * --search-method page|api, --skip-plain, --skip-ours, --verbose (echo build output).
+ * --search-method page|api, --skip-plain, --skip-ours, --no-incremental,
+ * --verbose (echo the builds' output).
  */
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
@@ -24,10 +27,10 @@ import { hasGnuTime, runMeasured, tail, type Measurement } from './bench/measure
 import { distStats } from './bench/dist.ts';
 import { findSearchPage, measureFirstSearch } from './bench/first-search.ts';
 import { writePlainSite } from './bench/plain-site.ts';
-import { formatReport, judge, type BenchResult, type SiteResult, type StageFigure } from './bench/report.ts';
+import { formatReport, judge, type BenchResult, type IncrementalResult, type SiteResult, type StageFigure } from './bench/report.ts';
 import { plainContentSync, splitOurStages } from './bench/stages.ts';
 
-const USAGE = 'usage: npm run bench -- --articles N [--corpus FILE] [--dir DIR] [--query TEXT] [--search-method page|api] [--skip-plain] [--skip-ours] [--verbose]';
+const USAGE = 'usage: npm run bench -- --articles N [--corpus FILE] [--dir DIR] [--query TEXT] [--search-method page|api] [--skip-plain] [--skip-ours] [--no-incremental] [--verbose]';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     'search-method': { type: 'string' },
     'skip-plain': { type: 'boolean', default: false },
     'skip-ours': { type: 'boolean', default: false },
+    'no-incremental': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -160,34 +164,49 @@ async function importArticles(): Promise<{ result: BenchResult['import']; record
   };
 }
 
-/** 2. The project's own build. */
-async function buildOurs(): Promise<SiteResult> {
+/** One build of the project site into bench/<N>/dist, with the extraction cache in bench/<N>/build-cache. */
+async function runOurBuild(clean: boolean): Promise<{ m: Measurement; command: string; distDir: string }> {
   const distDir = path.join(workDir, 'dist');
-  const statsFile = path.join(workDir, 'stats.jsonl');
-  // A clean build: its own, empty extraction cache (the incremental-build cache).
+  const statsFile = path.join(workDir, clean ? 'stats.jsonl' : 'stats-incremental.jsonl');
   const cacheDir = path.join(workDir, 'build-cache');
-  await rm(cacheDir, { recursive: true, force: true });
-  await rm(distDir, { recursive: true, force: true });
+  // A clean build starts from an empty extraction cache (the incremental-build cache).
+  if (clean) {
+    await rm(cacheDir, { recursive: true, force: true });
+    await rm(distDir, { recursive: true, force: true });
+  }
   await rm(statsFile, { force: true });
   const args = [astroBin, 'build', '--outDir', distDir];
   const command = `CONTENT_DIR=${path.relative(repo, contentDir)} KHO_TIN_CACHE_DIR=${path.relative(repo, cacheDir)} KHO_TIN_STATS=${path.relative(repo, statsFile)} node node_modules/astro/bin/astro.mjs build --outDir ${path.relative(repo, distDir)}`;
-  log(`ours: ${command}`);
+  log(`ours${clean ? '' : ' (incremental)'}: ${command}`);
   const m = await runMeasured(node, args, {
     cwd: repo,
     env: { ...buildEnv, CONTENT_DIR: contentDir, KHO_TIN_STATS: statsFile, KHO_TIN_CACHE_DIR: cacheDir },
     statsFile,
     echoPrefix: echo,
   });
+  return { m, command, distDir };
+}
+
+/** Extra numbers the build reports on its stage lines ("extract.entities", "search.pages", …). */
+function stageExtras(m: Measurement): Record<string, number | string> {
+  const extra: Record<string, number | string> = {};
+  for (const s of m.stages) {
+    for (const [k, v] of Object.entries(s)) {
+      if (!['stage', 'ms', 'maxRssBytes', 'endedAtMs', 'peakTreeRssBytes'].includes(k) && v !== undefined) extra[`${s.stage}.${k}`] = v;
+    }
+  }
+  return extra;
+}
+
+/** 2. The project's own build, clean. */
+async function buildOurs(): Promise<SiteResult> {
+  const { m, command, distDir } = await runOurBuild(true);
   const site = emptySite([command]);
   site.wallMs = m.wallMs;
   site.peakRssBytes = m.peakTreeRssBytes;
-  if (m.maxProcessRssBytes !== null) site.extra.maxSingleProcessRssBytes = m.maxProcessRssBytes;
   site.stages = splitOurStages(m);
-  for (const s of m.stages) {
-    for (const [k, v] of Object.entries(s)) {
-      if (!['stage', 'ms', 'maxRssBytes', 'endedAtMs', 'peakTreeRssBytes'].includes(k) && v !== undefined) site.extra[`${s.stage}.${k}`] = v;
-    }
-  }
+  site.extra = stageExtras(m);
+  if (m.maxProcessRssBytes !== null) site.extra.maxSingleProcessRssBytes = m.maxProcessRssBytes;
   if (m.exitCode !== 0) {
     site.error = failure(m, 'astro build');
     return site;
@@ -195,6 +214,30 @@ async function buildOurs(): Promise<SiteResult> {
   site.ok = true;
   await addOutput(site, distDir, ['tim-kiem/']);
   return site;
+}
+
+/**
+ * 4. Add the next corpus record (number N+1) with the importer and rebuild with
+ * the cache the clean build left; then take the article out again.
+ */
+async function incrementalRebuild(): Promise<IncrementalResult> {
+  const nextFile = path.join(workDir, 'next-record.jsonl');
+  const next = await writeFirstRecords(corpus, 1, nextFile, articles);
+  if (next.records === 0) return { ok: false, error: `the corpus has no record after the first ${articles}`, wallMs: null, peakRssBytes: null, extra: {} };
+  const before = new Set(await readdir(articlesDir));
+  const imported = await runMeasured(node, [path.join(repo, 'scripts/import.ts'), nextFile, '--out', articlesDir, '--quiet'], { cwd: repo, env: buildEnv });
+  const added = (await readdir(articlesDir)).filter((f) => !before.has(f));
+  if (imported.exitCode !== 0 || added.length !== 1) {
+    return { ok: false, error: `importing record ${articles + 1} added ${added.length} file(s): ${tail(imported, 5)}`, wallMs: null, peakRssBytes: null, extra: {} };
+  }
+  try {
+    const { m, command } = await runOurBuild(false);
+    const result: IncrementalResult = { ok: m.exitCode === 0, added: added[0], command, wallMs: m.wallMs, peakRssBytes: m.peakTreeRssBytes, extra: stageExtras(m) };
+    if (m.exitCode !== 0) result.error = failure(m, 'incremental astro build');
+    return result;
+  } finally {
+    await rm(path.join(articlesDir, added[0]), { force: true });
+  }
 }
 
 /** 3. The plain Astro site and stock Pagefind. */
@@ -237,13 +280,15 @@ const startedAt = new Date().toISOString();
 const imported = await importArticles();
 let ours: SiteResult = { ...emptySite([]), skipped: true };
 let plain: SiteResult | null = null;
+let incremental: IncrementalResult | null = null;
 if (imported.result.ok) {
   if (!values['skip-ours']) ours = await buildOurs();
   if (!values['skip-plain']) plain = await buildPlain();
+  if (!values['skip-ours'] && !values['no-incremental'] && ours.ok) incremental = await incrementalRebuild();
 } else {
   log(imported.result.error ?? 'import failed');
 }
-const { ratios, targets } = judge(ours, plain);
+const { ratios, targets } = judge(ours, plain, incremental);
 const result: BenchResult = {
   articlesRequested: articles,
   recordsExcerpted: imported.records,
@@ -255,11 +300,12 @@ const result: BenchResult = {
   import: imported.result,
   ours,
   plain,
+  incremental,
   ratios,
   targets,
 };
 await writeFile(path.join(workDir, 'result.json'), JSON.stringify(result, null, 2) + '\n');
 console.log('\n' + formatReport(result) + '\n');
 log(`result: ${path.relative(repo, path.join(workDir, 'result.json'))}`);
-const failed = !imported.result.ok || (!values['skip-ours'] && !ours.ok) || (plain !== null && !plain.ok);
+const failed = !imported.result.ok || (!values['skip-ours'] && !ours.ok) || (plain !== null && !plain.ok) || (incremental !== null && !incremental.ok);
 process.exit(failed ? 1 : 0);

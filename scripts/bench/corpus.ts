@@ -20,7 +20,8 @@ export interface Excerpt {
   bytes: number;
 }
 
-export async function writeFirstRecords(corpus: string, count: number, outFile: string): Promise<Excerpt> {
+/** Writes records skip+1 … skip+count (non-empty lines) of the corpus to outFile. */
+export async function writeFirstRecords(corpus: string, count: number, outFile: string, skip = 0): Promise<Excerpt> {
   if (!existsSync(corpus)) throw new Error(`corpus not found: ${corpus} (pass --corpus FILE or set CORPUS_PATH)`);
   const source = createReadStream(corpus);
   const input = corpus.endsWith('.gz') ? source.pipe(createGunzip()) : source;
@@ -28,10 +29,15 @@ export async function writeFirstRecords(corpus: string, count: number, outFile: 
   const out = createWriteStream(outFile);
   let records = 0;
   let bytes = 0;
+  let skipped = 0;
   try {
     for await (const line of lines) {
       if (records >= count) break;
       if (line.trim() === '') continue;
+      if (skipped < skip) {
+        skipped += 1;
+        continue;
+      }
       const chunk = line + '\n';
       bytes += Buffer.byteLength(chunk);
       records += 1;

@@ -36,6 +36,17 @@ export interface SiteResult {
   extra: Record<string, number | string>;
 }
 
+export interface IncrementalResult {
+  ok: boolean;
+  error?: string;
+  /** The Markdown file added (corpus record N+1). */
+  added?: string;
+  command?: string;
+  wallMs: number | null;
+  peakRssBytes: number | null;
+  extra: Record<string, number | string>;
+}
+
 export interface BenchResult {
   articlesRequested: number;
   recordsExcerpted: number;
@@ -47,7 +58,8 @@ export interface BenchResult {
   import: { ok: boolean; error?: string; command: string; wallMs: number; peakRssBytes: number; skipped: number; errors: number };
   ours: SiteResult;
   plain: SiteResult | null;
-  ratios: { time: number | null; perPage: number | null; memory: number | null };
+  incremental: IncrementalResult | null;
+  ratios: { time: number | null; perPage: number | null; memory: number | null; incremental: number | null };
   targets: Target[];
 }
 
@@ -71,12 +83,13 @@ export function perPageMs(site: SiteResult | null): number | null {
 }
 
 /** Ratios ours/plain and the four targets of issue 7. */
-export function judge(ours: SiteResult, plain: SiteResult | null): { ratios: BenchResult['ratios']; targets: Target[] } {
+export function judge(ours: SiteResult, plain: SiteResult | null, incremental: IncrementalResult | null = null): { ratios: BenchResult['ratios']; targets: Target[] } {
   const bothOk = ours.ok && plain?.ok === true;
   const ratios = {
     time: bothOk ? ratio(ours.wallMs, plain?.wallMs ?? null) : null,
     perPage: bothOk ? ratio(perPageMs(ours), perPageMs(plain)) : null,
     memory: bothOk ? ratio(ours.peakRssBytes, plain?.peakRssBytes ?? null) : null,
+    incremental: ours.ok && incremental?.ok ? ratio(incremental.wallMs, ours.wallMs) : null,
   };
   const check = (value: number | null, limit: number) => (value === null ? null : value <= limit);
   // The reader's figure is the search page's; until the site has one, the Pagefind API's.
@@ -85,6 +98,7 @@ export function judge(ours: SiteResult, plain: SiteResult | null): { ratios: Ben
     { name: 'build time ours/plain', value: ratios.time, limit: 2, unit: '×', pass: check(ratios.time, 2) },
     { name: 'time per page ours/plain', value: ratios.perPage, limit: 1, unit: '×', pass: check(ratios.perPage, 1) },
     { name: 'peak memory ours/plain', value: ratios.memory, limit: 1.5, unit: '×', pass: check(ratios.memory, 1.5) },
+    { name: 'incremental rebuild / clean build (ours)', value: ratios.incremental, limit: 0.2, unit: '×', pass: check(ratios.incremental, 0.2) },
     { name: 'first search download (ours)', value: firstSearch, limit: FIRST_SEARCH_LIMIT_BYTES, unit: 'B', pass: check(firstSearch, FIRST_SEARCH_LIMIT_BYTES) },
   ];
   return { ratios, targets };
@@ -142,6 +156,14 @@ export function formatReport(r: BenchResult): string {
     const p = plain?.stages[key];
     rows.push([label, formatMs(o.ms), formatBytes(o.peakRssBytes), p ? formatMs(p.ms) : '—', p ? formatBytes(p.peakRssBytes) : '—']);
   }
+  const inc = r.incremental;
+  rows.push([
+    'incremental rebuild (+1 article, warm cache; not in totals)',
+    inc ? (inc.ok ? formatMs(inc.wallMs) : 'FAILED') : 'not run',
+    formatBytes(inc?.peakRssBytes ?? null),
+    '—',
+    '—',
+  ]);
   rows.push([
     'total build',
     r.ours.skipped ? 'skipped' : r.ours.ok ? formatMs(r.ours.wallMs) : 'FAILED',
@@ -178,6 +200,8 @@ export function formatReport(r: BenchResult): string {
     for (const [key, st] of Object.entries(s.stages)) if (st.note) notes.push(`${name} ${key}: ${st.note}`);
   }
   if (!r.ours.firstSearch.page && r.ours.firstSearch.api) notes.push('ours has no search page yet: the first-search target uses the Pagefind API figure (index files and 5 result fragments, no UI)');
+  if (inc?.error) notes.push(`incremental rebuild: ${inc.error.split('\n')[0]}`);
+  if (inc?.ok) notes.push(`incremental rebuild added ${inc.added}; extraction cache hits: ${inc.extra['extract.cacheHits'] ?? 'not reported'}`);
   if (r.import.error) notes.push(`import: ${r.import.error.split('\n')[0]}`);
   if (r.import.skipped || r.import.errors) notes.push(`import: ${r.import.skipped} record(s) skipped, ${r.import.errors} error(s) reported by the importer`);
 

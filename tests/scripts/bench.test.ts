@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -99,6 +99,13 @@ describe('corpus excerpt and dist statistics', () => {
     expect(lines).toHaveLength(20);
     const ids = lines.map((l) => (JSON.parse(l) as { id: string }).id);
     expect(new Set(ids).size).toBe(20);
+    // skip: record 21 alone, the one the incremental rebuild adds.
+    const next = path.join(dir, 'next.jsonl');
+    expect((await writeFirstRecords(corpus, 1, next, 20)).records).toBe(1);
+    const nextId = (JSON.parse(await readFile(next, 'utf8')) as { id: string }).id;
+    expect(ids).not.toContain(nextId);
+    await writeFirstRecords(corpus, 21, out);
+    expect((await readFile(out, 'utf8')).trimEnd().split('\n')[20]).toContain(JSON.stringify(nextId));
     await expect(writeFirstRecords(path.join(dir, 'missing.jsonl.gz'), 5, out)).rejects.toThrow(/corpus not found: .*missing\.jsonl\.gz/);
   });
 
@@ -119,11 +126,12 @@ describe('judging and the table', () => {
   it('computes the ratios and marks each target PASS or MISS', () => {
     const ours = site({ wallMs: 25_000, pages: 3000, peakRssBytes: 1.2 * 1024 ** 3, firstSearch: { page: null, api: { method: 'api', url: '/', query: 'q', bytes: 310 * 1024, pagefindBytes: 0, requests: 9, results: 3, files: [] } } });
     const plain = site({ wallMs: 10_000, pages: 1001, peakRssBytes: 1024 ** 3 });
-    const { ratios, targets } = judge(ours, plain);
+    const { ratios, targets } = judge(ours, plain, { ok: true, wallMs: 4000, peakRssBytes: 1, extra: {} });
     expect(ratios.time).toBeCloseTo(2.5);
+    expect(ratios.incremental).toBeCloseTo(0.16);
     expect(ratios.perPage).toBeCloseTo(25_000 / 3000 / (10_000 / 1001));
     expect(ratios.memory).toBeCloseTo(1.2);
-    expect(targets.map((t) => t.pass)).toEqual([false, true, true, false]);
+    expect(targets.map((t) => t.pass)).toEqual([false, true, true, true, false]);
     expect(judge(site({ ok: false }), plain).targets[0].pass).toBeNull();
   });
 
@@ -134,11 +142,11 @@ describe('judging and the table', () => {
       articlesRequested: 1000, recordsExcerpted: 1000, articlesImported: 998, corpus: 'c.jsonl.gz', startedAt: 'now',
       machine: { cpus: 2, memoryBytes: 24 * 1024 ** 3, node: 'v24', gnuTime: true }, commit: 'abc',
       import: { ok: true, command: 'import', wallMs: 1500, peakRssBytes: 80 * 1024 ** 2, skipped: 2, errors: 0 },
-      ours, plain, ...judge(ours, plain),
+      ours, plain, incremental: null, ...judge(ours, plain),
     };
     const text = formatReport(result);
     for (const label of ['import', 'extraction and graph', 'page rendering', 'search indexing', 'link check', 'total build',
-      'pages written', 'dist/ size', 'search index', 'first search download', 'build time ours/plain', 'peak memory ours/plain']) {
+      'incremental rebuild', 'pages written', 'dist/ size', 'search index', 'first search download', 'build time ours/plain', 'peak memory ours/plain']) {
       expect(text).toContain(label);
     }
     expect(text).toMatch(/build time ours\/plain\s*\|\s*1\.25×\s*\|\s*≤ 2×\s*\|\s*PASS/);
@@ -175,6 +183,10 @@ describe('npm run bench (20 articles, both builds)', () => {
       expect(result.ours.pages).toBeGreaterThan(result.articlesImported);
       expect(result.ours.firstSearch.api?.pagefindBytes).toBeGreaterThan(0);
       expect(out).toMatch(/build time ours\/plain\s*\|\s*\d+\.\d+×/);
+      // Record 21 was added and rebuilt with the warm cache, then taken out again.
+      expect(result.incremental?.ok, result.incremental?.error).toBe(true);
+      expect(result.incremental?.wallMs).toBeGreaterThan(0);
+      expect(readdirSync(path.join(dir, 'content', 'articles'))).toHaveLength(result.articlesImported);
       expect(run.status, out).toBe(0);
     } else {
       expect(run.status).toBe(1);
