@@ -4,8 +4,9 @@
  * Shared by plain-text files and JSON Lines records.
  */
 import { normalizeLine, normalizeText } from '../text/normalize.ts';
-import { INLINE_BOILERPLATE, rulesFor, splitCredit, type BoilerplateRule, type Captured, type LineContext } from './boilerplate.ts';
+import { BLOCK_END_LENGTH, INLINE_BOILERPLATE, INLINE_TAIL, rulesFor, splitCredit, type BoilerplateRule, type Captured, type LineContext } from './boilerplate.ts';
 import { splitGluedByline } from './byline.ts';
+import { splitInlineCaptions } from './captions.ts';
 import { OUTLET_ALIASES, outletName } from './outlets.ts';
 import type { Block, ImportedArticle, SkipReason } from './types.ts';
 
@@ -58,15 +59,16 @@ function splitLeadOutlet(text: string): { outlet: string; rest: string } | null 
 }
 
 function stripInline(text: string): string {
-  let out = text;
-  for (const phrase of INLINE_BOILERPLATE) out = out.replace(phrase.pattern, '');
-  return out;
+  const cut = Math.max(0, text.length - INLINE_TAIL);
+  let tail = text.slice(cut);
+  for (const phrase of INLINE_BOILERPLATE) tail = tail.replace(phrase.pattern, '');
+  return text.slice(0, cut) + tail;
 }
 
 export function cleanArticle(raw: RawArticle): CleanResult {
   const lines = normalizeText(raw.text)
     .split('\n')
-    .map((l) => l.replace(/[ \t]+/gu, ' ').trim())
+    .map((l) => l.trim())
     .filter((l) => l.length > 0);
   const captured: Captured = {};
   let title = raw.title === null ? null : normalizeLine(raw.title);
@@ -79,7 +81,7 @@ export function cleanArticle(raw: RawArticle): CleanResult {
       const rule = firstMatch(HEADER_RULES, line, { title: null, next: lines[i + 1] });
       i++;
       if (!rule) {
-        title = line;
+        title = line.replace(/\s+/gu, ' ');
         break;
       }
       if (rule.capture) remember(captured, rule.capture(line));
@@ -104,12 +106,13 @@ export function cleanArticle(raw: RawArticle): CleanResult {
     const line = lines[i]!;
     const ctx: LineContext = { title, next: lines[i + 1] };
     const rule = firstMatch(BODY_RULES, line, ctx);
-    if (rule?.action === 'drop-rest') {
-      for (const dropped of lines.slice(i + 1)) {
+    if (rule?.action === 'drop-block') {
+      while (i + 1 < lines.length && lines[i + 1]!.length <= BLOCK_END_LENGTH) {
+        const dropped = lines[++i]!;
         const mined = firstMatch(DROPPED_RULES, dropped, ctx);
         if (mined?.capture) remember(captured, mined.capture(dropped));
       }
-      break;
+      continue;
     }
     if (rule?.action === 'drop') continue;
     if (rule?.action === 'capture') {
@@ -185,7 +188,13 @@ export function cleanArticle(raw: RawArticle): CleanResult {
     if (++paragraphsSeen >= 3) break;
   }
 
-  const kept = blocks.filter((b) => b.text !== '' || (b.kind === 'caption' && b.credit));
+  // Captions that ran into the text ("… tại kỳ họp. Ảnh: VGP Ngay sau …") become caption blocks.
+  const split = blocks.flatMap((b) => (b.kind === 'paragraph' ? splitInlineCaptions(b.text) : [b]));
+  // Doubled spaces (left where links were) mark credit ends above; now they go.
+  for (const b of split) {
+    if (b.text.includes('  ') || b.text.includes('\t')) b.text = b.text.replace(/[ \t]+/gu, ' ');
+  }
+  const kept = split.filter((b) => b.text !== '' || (b.kind === 'caption' && b.credit));
   if (kept.length === 0) return { ok: false, reason: bodyLineCount === 0 ? 'title only' : 'empty body', title };
   return {
     ok: true,

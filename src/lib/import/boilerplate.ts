@@ -7,10 +7,11 @@
  *   lead    – lines between the headline and the first body paragraph (byline, dateline)
  *   body    – every body line, top to bottom
  *   tail    – the last lines, bottom up, while rules keep matching (byline, title repeat)
- *   dropped – lines removed by a "drop-rest" rule (only mined for metadata)
+ *   dropped – lines removed by a "drop-block" rule (only mined for metadata)
  * and says what to do:
  *   drop         remove the line
- *   drop-rest    remove the line and everything after it (related lists, widgets, footers)
+ *   drop-block   remove the line and the short lines after it, up to the next long
+ *                paragraph (BLOCK_END_LENGTH) or the end: related lists, widgets, footers
  *   capture      remove the line after taking a date / author / source from it
  *   image-marker remove the line (an image file name, slug or alt text); the next line is a caption
  *   caption      the line is an image caption (rewrite gives its text, credit its photo credit)
@@ -26,7 +27,10 @@ import { looksLikeName, parseByline } from './byline.ts';
 import { outletName } from './outlets.ts';
 
 export type RulePlace = 'header' | 'lead' | 'body' | 'tail' | 'dropped';
-export type RuleAction = 'drop' | 'drop-rest' | 'capture' | 'image-marker' | 'caption' | 'credit';
+export type RuleAction = 'drop' | 'drop-block' | 'capture' | 'image-marker' | 'caption' | 'credit';
+
+/** A 'drop-block' ends at the first line longer than this: the article's text resuming after a box. */
+export const BLOCK_END_LENGTH = 280;
 
 /** What the rules know about the article while they run. */
 export interface LineContext {
@@ -63,7 +67,8 @@ const SECTION_LABELS: ReadonlySet<string> = new Set(
 /** Exact line, optional trailing colon, any case. */
 function exactly(...phrases: string[]): (line: string) => boolean {
   const wanted = new Set(phrases.map((p) => p.toLowerCase()));
-  return (line) => wanted.has(line.replace(/\s*:$/u, '').toLowerCase());
+  const longest = Math.max(...phrases.map((p) => p.length)) + 2;
+  return (line) => line.length <= longest && wanted.has(line.replace(/\s*:$/u, '').toLowerCase());
 }
 
 /** A headline-like line: not a sentence (no final full stop), not too long. */
@@ -126,12 +131,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     action: 'drop',
     example: 'Bắc Ninh',
   },
-  // ── widgets and lists that end the article: everything after them goes ──────
+  // ── widgets and related-article boxes: the marker and the short lines after it ─
   {
     name: 'comment counter',
     where: ['lead', 'body'],
     test: (l) => /^\(\d+\)\s*Bình luận$/iu.test(l),
-    action: 'drop-rest',
+    action: 'drop-block',
     example: '(0) Bình luận',
   },
   {
@@ -142,7 +147,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       'Tin cùng chuyên mục', 'Tin mới', 'Tin đọc nhiều', 'Đọc nhiều', 'Tin địa phương', 'Thời tiết',
       'POWERED BY', 'Ý kiến của bạn', 'Bình luận', 'Gửi bình luận', 'Chia sẻ', 'In bài',
     ),
-    action: 'drop-rest',
+    action: 'drop-block',
     example: 'Các tin đã đưa',
   },
   // ── lines that are removed wherever they stand ─────────────────────────────
@@ -156,7 +161,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: 'script remnant',
     where: ['body', 'tail'],
-    test: (l) => SCRIPT_LINE_RE.test(l) && !/\p{Ll}{2,} \p{Ll}{2,} \p{Ll}{2,}/u.test(l.replace(/'[^']*'/gu, '')),
+    // Code-shaped lines of the VnExpress page script and poll widget; a prose line is never code.
+    test: (l) => l.startsWith('AddVote(') || (SCRIPT_LINE_RE.test(l) && !/\p{Ll}{2,} \p{Ll}{2,} \p{Ll}{2,}/u.test(l.replace(/'[^']*'/gu, ''))),
     action: 'drop',
     example: "kfont = 'utf8';",
   },
@@ -195,7 +201,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: 'caption ending in a photo credit',
     where: ['lead', 'body'],
-    test: (l) => l.length <= 400 && INLINE_CREDIT_RE.test(l),
+    test: (l) => l.length <= 400 && (l.endsWith(')') || l.endsWith(').')) && INLINE_CREDIT_RE.test(l),
     action: 'caption',
     rewrite: (l) => splitCredit(l),
     example: 'Lãnh đạo tỉnh Bắc Ninh tặng quà lưu niệm … (Ảnh: Thanh Thương/TTXVN)',
@@ -209,8 +215,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     example: 'Nâng cao năng lực lãnh đạo của tổ chức Đảng',
   },
   {
-    name: 'related-article list item "Title(dd/mm/yyyy)"',
-    where: ['tail'],
+    name: 'related-article link "Title(dd/mm/yyyy)"',
+    where: ['body', 'tail'],
     test: (l) => l.length <= 200 && RELATED_ITEM_RE.test(l),
     action: 'drop',
     example: 'Phát hiện thêm 15 ổ dịch cúm gà mới(29/01/2004)',
@@ -241,6 +247,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
 ];
 
 /** Phrases that pages glue onto the end of a paragraph; removed in place. */
+/** Phrases glued to the end of a paragraph are looked for in its last INLINE_TAIL characters only. */
+export const INLINE_TAIL = 120;
 export const INLINE_BOILERPLATE: readonly { name: string; pattern: RegExp; example: string }[] = [
   {
     name: 'outlet slogan',

@@ -12,6 +12,8 @@ export interface Byline {
 
 // One word of a byline name: "Hiệp", "N.", "N.Hoa", "M.C.", "THẢO" (all caps).
 const NAME_WORD = /^(?:\p{Lu}\.)*\p{Lu}[\p{Ll}\p{M}]{0,7}\.?$|^\p{Lu}{2,7}$/u;
+// First words that make a capitalised line something other than a name ("Báo Tiền Phong", "Phần I", "Xe Kia").
+const NOT_A_NAME_START = new Set(['Báo', 'Tạp', 'Xe', 'Phần', 'Kỳ', 'Video', 'Clip', 'Ảnh', 'Nguồn', 'Play', 'Trang', 'Ngôi', 'Dân', 'Tin', 'Bài']);
 const AUTHOR_SUFFIX = /\s+(?:thực hiện|tổng hợp|\(tổng hợp\)|\(t\/h\)|t\/h)$/iu;
 
 /** True when the text reads as a person's name or initials: 1–5 capitalised words, no sentence punctuation. */
@@ -20,6 +22,7 @@ export function looksLikeName(text: string): boolean {
   const words = text.split(/\s+-\s+|\s+/u).filter((w) => w !== '-');
   if (words.length === 0 || words.length > 6) return false;
   if (!words.every((w) => NAME_WORD.test(w))) return false;
+  if (NOT_A_NAME_START.has(words[0]!)) return false;
   // A single plain word ("Poly", "Tá") is too weak; initials ("N.Hoa", "K.D.") are not.
   return words.length >= 2 || text.includes('.');
 }
@@ -37,6 +40,7 @@ function outletFrom(text: string): string | null {
 
 /** Parse a line that may be a byline; null when it is not one. */
 export function parseByline(line: string): Byline | null {
+  if (line.length > 100) return null;
   let text = line.trim().replace(/\s*[-–]$/u, '').replace(AUTHOR_SUFFIX, '');
   if (text.length === 0 || text.length > 90) return null;
   let source: string | null = null;

@@ -15,7 +15,7 @@ const DIRECTIVE_RE = /:(?=[A-Za-z:])/gu;
 
 /** Escape one paragraph (a single line) so that remark parses it back to the same text. */
 export function escapeMarkdown(text: string): string {
-  let out = text.replace(/\s*\n\s*/gu, ' ');
+  let out = text.includes('\n') ? text.replace(/\s*\n\s*/gu, ' ') : text;
   out = out.replace(ALWAYS_ESCAPE_RE, '\\$&').replace(ENTITY_LIKE_RE, '\\&').replace(DIRECTIVE_RE, '\\:');
   // Block syntax at the start of a line: headings, quotes, lists, thematic breaks, setext underlines.
   if (/^[#>+\-=|~]/u.test(out)) out = '\\' + out;
