@@ -9,6 +9,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ArticleFile } from '../content/article.ts';
 import { normalizeText } from '../text/normalize.ts';
+import { recordToRaw } from '../import/jsonl.ts';
+import { cleanArticle } from '../import/article.ts';
+import { renderFrontmatter, renderMarkdown } from '../import/markdown.ts';
+import type { ImportedArticle } from '../import/types.ts';
 
 export interface CorpusRecord {
   id: string;
@@ -17,6 +21,10 @@ export interface CorpusRecord {
   source: string | null;
   url: string | null;
   politics: boolean;
+  /** The parsed JSON object, and where it was read (for the importer and for messages). */
+  value: unknown;
+  file: string;
+  line: number;
 }
 
 /** The corpus path: $CORPUS_PATH or ../shared/corpus/news-vi.jsonl.gz from the repo root. */
@@ -41,6 +49,9 @@ function toRecord(line: string, file: string, lineNo: number): CorpusRecord {
     source: typeof r.source === 'string' ? r.source : null,
     url: typeof r.url === 'string' ? r.url : null,
     politics: r.politics === true,
+    value,
+    file,
+    line: lineNo,
   };
 }
 
@@ -62,35 +73,46 @@ export async function* readCorpus(file: string, limit = Infinity): AsyncGenerato
   }
 }
 
+/** What the importer makes of a record: the article fields and its Markdown body, not yet normalised. */
+export interface ImportedRecord {
+  record: CorpusRecord;
+  article: ImportedArticle;
+  markdownBody: string;
+}
+
 /**
- * A corpus record as an article: the body's paragraphs become Markdown paragraphs.
- * Characters Markdown would read as syntax at a line start are escaped, so the
- * text reaches the extractor as written.
+ * A corpus record through the real importer (boilerplate, bylines and captions
+ * handled, Markdown escaped), as `npm run import` would write it. Null when the
+ * importer skips the record (empty body, title only…).
  */
-export function recordToArticle(record: CorpusRecord): ArticleFile {
-  const paragraphs = normalizeText(record.body)
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-    .filter((p) => p !== '')
-    .map(escapeMarkdownStart);
-  const body = paragraphs.join('\n\n') + '\n';
+export function importRecord(record: CorpusRecord): ImportedRecord | null {
+  const item = recordToRaw(record.value, record.line, record.file);
+  if (!item.ok) throw new Error(`${record.file}:${record.line}: ${item.message}`);
+  const cleaned = cleanArticle(item.raw);
+  if (!cleaned.ok) return null;
+  const markdown = renderMarkdown(cleaned.article);
+  return { record, article: cleaned.article, markdownBody: markdown.slice(renderFrontmatter(cleaned.article).length) };
+}
+
+/** The imported record as the content loader would load it (body normalised); id = record id. */
+export function importedToArticle({ record, article, markdownBody }: ImportedRecord): ArticleFile {
+  const body = normalizeText(markdownBody, { entities: false });
   return {
     id: record.id,
-    file: `corpus:${record.id}`,
-    title: normalizeText(record.title).trim(),
-    published: null,
-    author: null,
-    source: record.source,
-    url: record.url,
+    file: `${record.file}:${record.line}`,
+    title: article.title,
+    published: article.published,
+    author: article.author,
+    source: article.source,
+    url: article.url,
     importedFrom: record.id,
     body,
     bodyLine: 1,
-    hash: createHash('sha1').update(body).digest('hex'),
+    hash: createHash('sha1').update(markdownBody).digest('hex'),
   };
 }
 
-function escapeMarkdownStart(p: string): string {
-  // Escape block syntax (#, >, -, +, *, "1." lists, ":" directives) and inline specials.
-  const inline = p.replace(/([\\`*_[\]<>|])/g, '\\$1');
-  return inline.replace(/^(#|>|-|\+|:|(\d+)([.)]))/, (m) => '\\' + m);
+export function recordToArticle(record: CorpusRecord): ArticleFile | null {
+  const imported = importRecord(record);
+  return imported ? importedToArticle(imported) : null;
 }

@@ -37,12 +37,15 @@ export async function scoreCorpusSample(sampleFile: string, corpusFile: string):
   const golds = await loadSampleGold(sampleFile);
   const wanted = new Set(golds.map((g) => g.key));
   const articles: ArticleFile[] = [];
+  const found = new Set<string>();
   for await (const record of readCorpus(corpusFile)) {
     if (!wanted.has(record.id)) continue;
-    articles.push(recordToArticle(record));
-    if (articles.length === wanted.size) break;
+    found.add(record.id);
+    // A record the importer skips is not on the site: its gold entities all count as missed.
+    const article = recordToArticle(record);
+    if (article) articles.push(article);
+    if (found.size === wanted.size) break;
   }
-  const found = new Set(articles.map((a) => a.id));
   const missing = golds.filter((g) => !found.has(g.key));
   if (missing.length > 0) throw new PairingError(`${sampleFile}: records not in ${corpusFile}: ${missing.map((g) => g.key).join(', ')}`);
   const { kb } = knowledgeFromArticles(articles);
