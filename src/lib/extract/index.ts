@@ -1,8 +1,355 @@
-/** All extractors over one article's text. */
+/**
+ * All extractors over one article's text: people with their roles, units,
+ * places (and documents, once that extractor lands).
+ *
+ * One left-to-right scan per block over an abbreviation-expanded token stream;
+ * at each token the longest reading wins, in this order: a person (with titles
+ * or a word of address), a unit, a place after a level word, a name standing
+ * alone, a province name standing alone. Places are then disambiguated with the
+ * whole article as context, bare references ("Đảng ủy phường", "Quận ủy") are
+ * resolved to the article's context, and Mentions are emitted.
+ *
+ * Mention keys (what resolveEntities groups by):
+ *   person  "person:<name lower case>"           attrs PersonAttrs
+ *   unit    "unit:<canonical name lower>[@<place key>]"  attrs UnitAttrs
+ *   place   "place:<era>:<code>" | "place:?:<level>:<name>"  attrs PlaceAttrs
+ */
 import type { ArticleText } from './text.ts';
+import { sentenceAt } from './text.ts';
 import type { Mention } from './types.ts';
 import type { ArticleFile } from '../content/article.ts';
+import { tokenize, type Token } from './tokens.ts';
+import { expandTokens, findDefinitions, type Abbreviation } from './abbreviations.ts';
+import {
+  LEVEL_OF_KIND,
+  disambiguate,
+  eraOf,
+  filterCandidates,
+  loadGazetteer,
+  matchLevelWord,
+  matchName,
+  placeDisplayName,
+  placeKey,
+  unresolvedPlaceName,
+  type Era,
+  type GazPlace,
+  type PlaceKind,
+  type PlaceRef,
+} from './places.ts';
+import { linkCoordination, matchUnit, resolveUnit, unknownName, type MatchContext, type ResolvedUnit, type UnitContext, type UnitMatch } from './units.ts';
+import { canonicalPersonName, matchPerson, nameLength, personStartsAt, type PersonMatch } from './people.ts';
+import { canonicalDisplay } from '../text/fold.ts';
+import { extractDocuments } from './documents.ts';
+import { loadDocumentRegistry, type DocumentRegistry } from './document-registry.ts';
 
-export function extractMentions(_article: ArticleFile, _text: ArticleText): Mention[] {
-  return []; // placeholder until the extractors land
+let registry: DocumentRegistry | null = null;
+
+export interface PersonRoleAttr {
+  title: string;
+  unitKey: string | null;
+  unitName: string | null;
 }
+
+export interface PersonAttrs {
+  name: string;
+  roles: PersonRoleAttr[];
+  rank: string | null;
+  /** 2025-era province codes the person's roles (or else the article) place them in. */
+  area: string[];
+}
+
+export interface UnitAttrs {
+  name: string;
+  placeKey: string | null;
+  /** Parent candidates, best first; the resolver keeps the first that is an entity. */
+  parentKeys: string[];
+}
+
+export interface PlaceAttrs {
+  name: string;
+  level: string;
+  era: Era | null;
+  code: string | null;
+  parentKey: string | null;
+  area: string | null;
+}
+
+interface ArticleScan {
+  era: Era;
+  placeRefs: PlaceRef[];
+  units: UnitMatch[];
+  people: PersonMatch[];
+  /** Unanchored names (kept if long enough or introduced elsewhere in the article). */
+  loose: PersonMatch[];
+}
+
+const CREDIT_WORDS = new Set(['ảnh', 'nguồn', 'video', 'clip', 'đồ họa']);
+const CREDIT_AGENCIES = new Set(['ttxvn', 'vna', 'tto', 'vov', 'vtv']);
+
+/** Token indexes inside photo credits ("Ảnh: M.Quang", "(Ảnh: Thanh Thương/TTXVN)"). */
+function creditMask(tokens: readonly Token[]): Uint8Array | null {
+  let mask: Uint8Array | null = null;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!CREDIT_WORDS.has(tokens[i]!.norm)) continue;
+    let j = i + 1;
+    if (tokens[j]?.norm === 'minh' && tokens[j + 1]?.norm === 'họa') j += 2;
+    if (tokens[j]?.raw !== ':') continue;
+    mask ??= new Uint8Array(tokens.length);
+    let k = i;
+    while (k < tokens.length && tokens[k]!.raw !== ')') mask[k++] = 1;
+    i = k;
+  }
+  return mask;
+}
+
+/** A block that is only a byline ("Anh Thơ", "Đình Hiệp| 27/01/2023 06:59", "N.Hoa"). */
+function isBylineBlock(tokens: readonly Token[]): boolean {
+  let words = 0;
+  for (const t of tokens) {
+    if (!t.word) continue;
+    if (/^\d/.test(t.raw)) continue;
+    words++;
+    if (!t.cap || words > 6) return false;
+  }
+  return true;
+}
+
+function matchContext(scan: ArticleScan, text: string, block: number): MatchContext {
+  return { era: scan.era, block, placeRefs: scan.placeRefs, text, personStartsAt };
+}
+
+/** Places after a level word, including lists: "phường Cầu Dền, Trương Định và Thanh Nhàn", "4 phường (A, B)". */
+function matchPlaces(tokens: readonly Token[], i: number, ctx: MatchContext): number {
+  const lw = matchLevelWord(tokens, i);
+  if (!lw) return i;
+  let j = i + lw.length;
+  const listMode = tokens[j]?.raw === '(' || tokens[j]?.raw === ':';
+  if (listMode) j++;
+  const { kinds, fallback } = lw.level;
+  // A name: from the gazetteer, or else capitalised words (kept unresolved, keyed by name).
+  const nameAt = (at: number): { length: number; candidates: GazPlace[] } | null => {
+    const known = matchName(tokens, at, kinds, fallback, ctx.era);
+    if (known) return known;
+    if (!tokens[at]?.titleCase || personStartsAt(tokens, at)) return null;
+    const n = unknownName(tokens, at, ctx);
+    return n > 0 ? { length: n, candidates: [] } : null;
+  };
+  const first = nameAt(j);
+  if (!first) return i;
+  const push = (from: number, nameStart: number, to: number, candidates: GazPlace[], withLevel: boolean): void => {
+    ctx.placeRefs.push({
+      start: tokens[from]!.start,
+      end: tokens[to - 1]!.end,
+      nameStart: tokens[nameStart]!.start,
+      written: ctx.text.slice(tokens[nameStart]!.start, tokens[to - 1]!.end),
+      levelWord: withLevel ? ctx.text.slice(tokens[i]!.start, tokens[i + lw.length - 1]!.end) : null,
+      kinds,
+      candidates,
+      block: ctx.block,
+    });
+  };
+  if (listMode) push(j, j, j + first.length, first.candidates, false);
+  else push(i, j, j + first.length, first.candidates, true);
+  j += first.length;
+  for (;;) {
+    const sep = tokens[j];
+    if (!sep || (sep.raw !== ',' && sep.norm !== 'và')) break;
+    const more = nameAt(j + 1);
+    if (!more) break;
+    push(j + 1, j + 1, j + 1 + more.length, more.candidates, false);
+    j += 1 + more.length;
+  }
+  if (listMode && tokens[j]?.raw === ')') j++;
+  return j;
+}
+
+/** A province or city name standing alone ("Bắc Ninh"), not part of a longer capitalised name. */
+function matchStandalonePlace(tokens: readonly Token[], i: number, ctx: MatchContext): number {
+  const m = loadGazetteer().standalone.longest(tokens, i);
+  if (!m) return i;
+  for (let k = i; k < i + m.length; k++) if (tokens[k]!.word && !tokens[k]!.cap) return i;
+  const next = tokens[i + m.length];
+  if (next && next.word && next.titleCase) return i;
+  const end = i + m.length;
+  ctx.placeRefs.push({
+    start: tokens[i]!.start,
+    end: tokens[end - 1]!.end,
+    nameStart: tokens[i]!.start,
+    written: ctx.text.slice(tokens[i]!.start, tokens[end - 1]!.end),
+    levelWord: null,
+    kinds: ['province', 'city'],
+    candidates: filterCandidates(m.values, ['province', 'city'], [], ctx.era),
+    block: ctx.block,
+  });
+  return end;
+}
+
+function collectUnits(u: UnitMatch, into: UnitMatch[]): void {
+  into.push(u);
+}
+
+/** Scan one block's tokens. `emit` false: context only (the article title). */
+function scanBlock(tokens: Token[], scan: ArticleScan, text: string, block: number, emit: boolean): void {
+  const ctx = matchContext(scan, text, block);
+  const mask = creditMask(tokens);
+  const bylineBlock = isBylineBlock(tokens);
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!t.word || mask?.[i]) { i++; continue; }
+    const mark = scan.placeRefs.length;
+    const p = matchPerson(tokens, i, ctx);
+    if (p) {
+      const credit = tokens[p.next]?.raw === '/' || (tokens[p.next]?.raw === '(' && CREDIT_AGENCIES.has(tokens[p.next + 1]?.norm ?? ''));
+      if (emit && !bylineBlock && !credit) {
+        (p.anchored ? scan.people : scan.loose).push(p);
+        for (const r of p.roles) if (r.unit) collectUnits(r.unit, scan.units);
+      } else {
+        scan.placeRefs.length = mark;
+      }
+      i = Math.max(p.next, i + 1);
+      continue;
+    }
+    scan.placeRefs.length = mark;
+    const u = matchUnit(tokens, i, ctx);
+    if (u) {
+      if (u.plural) scan.placeRefs.length = mark;
+      else scan.units.push(u);
+      i = Math.max(u.next, i + 1);
+      continue;
+    }
+    scan.placeRefs.length = mark;
+    const afterPlaces = matchPlaces(tokens, i, ctx);
+    if (afterPlaces > i) { i = afterPlaces; continue; }
+    const afterStandalone = matchStandalonePlace(tokens, i, ctx);
+    if (afterStandalone > i) { i = afterStandalone; continue; }
+    i++;
+  }
+}
+
+function unitContext(scan: ArticleScan): UnitContext {
+  const memo = new Map<string, GazPlace | null>();
+  const uniqueOf = (kinds: readonly PlaceKind[], ancestors: boolean): GazPlace | null => {
+    const found = new Map<string, GazPlace>();
+    for (const r of scan.placeRefs) {
+      if (!r.place) continue;
+      for (let p: GazPlace | null = ancestors ? r.place.parent : r.place; p; p = ancestors ? p.parent : null) {
+        if (kinds.includes(p.kind)) found.set(p.key, p);
+      }
+    }
+    return found.size === 1 ? [...found.values()][0]! : null;
+  };
+  return {
+    placeFor(kinds, block, offset) {
+      // The latest place of that level in this or the two blocks before, when the
+      // article names only a few places of that level (else "tỉnh" in a list of
+      // provinces would take whichever came last).
+      const distinct = new Set<string>();
+      for (const r of scan.placeRefs) if (r.place && kinds.includes(r.place.kind)) distinct.add(r.place.key);
+      for (let k = scan.placeRefs.length - 1; k >= 0 && distinct.size <= 3; k--) {
+        const r = scan.placeRefs[k]!;
+        if (r.fromTitle || r.start >= offset || !r.place) continue;
+        if (r.block < block - 2) break;
+        if (kinds.includes(r.place.kind)) return r.place;
+      }
+      const id = kinds.join(',');
+      if (!memo.has(id)) memo.set(id, uniqueOf(kinds, false) ?? uniqueOf(kinds, true));
+      return memo.get(id)!;
+    },
+    uniqueUnitOf(head) {
+      const found = new Map<string, ResolvedUnit>();
+      for (const u of scan.units) {
+        if (u.def !== head || !u.placeRef) continue;
+        const r = resolveUnit(u, this);
+        if (r) found.set(r.key, r);
+      }
+      return found.size === 1 ? [...found.values()][0]! : null;
+    },
+  };
+}
+
+export function extractMentions(article: ArticleFile, text: ArticleText): Mention[] {
+  const era = eraOf(article.published);
+  const scan: ArticleScan = { era, placeRefs: [], units: [], people: [], loose: [] };
+
+  // The title gives context (its places), not mentions: it is not part of the text.
+  const titleTokens = tokenize(article.title ?? '');
+  const titleDefs = new Map<string, Abbreviation>();
+  scanBlock(expandTokens(titleTokens, titleDefs), scan, article.title ?? '', -1, false);
+  for (const r of scan.placeRefs) r.fromTitle = true;
+  scan.units.length = 0;
+
+  const blockTokens = text.blocks.map((b) => tokenize(text.text, b.start, b.end));
+  const defs = new Map<string, Abbreviation>();
+  for (const toks of blockTokens) for (const [k, v] of findDefinitions(toks)) defs.set(k, v);
+  blockTokens.forEach((toks, b) => scanBlock(expandTokens(toks, defs), scan, text.text, b, true));
+
+  disambiguate(scan.placeRefs);
+  scan.units.sort((a, b) => a.start - b.start || b.end - a.end);
+  linkCoordination(scan.units, text.text);
+  const uctx = unitContext(scan);
+
+  const mentions: Mention[] = [];
+  const add = (start: number, end: number, type: Mention['type'], key: string, attrs: Record<string, unknown>): void => {
+    mentions.push({ type, start, end, surface: text.text.slice(start, end), sentence: sentenceAt(text, start), key, attrs });
+  };
+
+  // Places (every written name, also inside unit names).
+  for (const r of scan.placeRefs) {
+    if (r.fromTitle || !r.written) continue;
+    const key = placeKey(r);
+    if (!key) continue;
+    const p = r.place ?? null;
+    const attrs: PlaceAttrs = p
+      ? { name: placeDisplayName(p), level: LEVEL_OF_KIND[p.kind], era: p.era, code: p.code, parentKey: p.parent?.key ?? null, area: p.area }
+      : { name: unresolvedPlaceName(r), level: LEVEL_OF_KIND[r.kinds[0]!], era: null, code: null, parentKey: null, area: null };
+    add(r.start, r.end, 'place', key, attrs as unknown as Record<string, unknown>);
+  }
+
+  // Units (written ones; a unit implied by a title like "Quận ủy viên" is a role, not a mention).
+  for (const u of scan.units) {
+    const r = resolveUnit(u, uctx);
+    if (!r || u.implied) continue;
+    const attrs: UnitAttrs = { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys };
+    add(u.start, u.end, 'unit', r.key, attrs as unknown as Record<string, unknown>);
+    if (u.inner) {
+      const ri = resolveUnit(u.inner, uctx);
+      if (ri) add(u.inner.start, u.inner.end, 'unit', ri.key, { name: ri.name, placeKey: ri.placeKey, parentKeys: ri.parentKeys });
+    }
+  }
+
+  // People.
+  const authorKey = article.author ? `person:${canonicalDisplay(article.author).toLowerCase()}` : null;
+  const articleAreas = new Set<string>();
+  for (const r of scan.placeRefs) if (r.place) articleAreas.add(r.place.area);
+  const introduced = new Set(scan.people.map((p) => p.key));
+  const kept = [...scan.people, ...scan.loose.filter((p) => introduced.has(p.key) || p.name.split(' ').length >= 3)];
+  for (const p of kept) {
+    if (p.key === authorKey) continue;
+    const roles: PersonRoleAttr[] = [];
+    const area = new Set<string>();
+    for (const role of p.roles) {
+      const unit = role.unit ? resolveUnit(role.unit, uctx) : null;
+      if (!unit && !role.title.standalone) continue;
+      roles.push({ title: role.title.name, unitKey: unit?.key ?? null, unitName: unit?.name ?? null });
+      if (unit?.place) area.add(unit.place.area);
+    }
+    if (area.size === 0 && articleAreas.size === 1) area.add([...articleAreas][0]!);
+    const attrs: PersonAttrs = { name: p.name, roles, rank: p.rank, area: [...area].sort() };
+    add(p.start, p.end, 'person', p.key, attrs as unknown as Record<string, unknown>);
+  }
+
+  // Documents (their own extractor), told which local committees the article is set under.
+  const committees = new Set<string>();
+  for (const u of scan.units) {
+    const r = u.resolved;
+    if (r && u.def.type === 'head' && u.def.place === 'implied') committees.add(r.name);
+  }
+  registry ??= loadDocumentRegistry();
+  for (const m of extractDocuments(article, text, registry, { committees: [...committees] })) mentions.push(m);
+
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return mentions;
+}
+
+export { canonicalPersonName };

@@ -1,8 +1,32 @@
-/** Cross-article resolution: mentions → entities with ids, names, aliases, roles. */
-import type { KbEntity } from '../graph/types.ts';
-import type { Mention } from '../extract/types.ts';
+/**
+ * Cross-article resolution: mentions → entities with ids, names, aliases, roles.
+ *
+ * Identity rules:
+ * - Places: by gazetteer unit (era + code); ambiguous names the article could not
+ *   resolve group by level + name.
+ * - Units: by canonical expanded name + place ("UBND phường Minh Khai" and
+ *   "Ủy ban nhân dân phường Minh Khai" of ward 00295 are one key).
+ * - Documents: the documents extractor's key is already the final entity id.
+ * - People: the same canonical name (tone placement and case normalised; so
+ *   Hoàng ≠ Huỳnh and Vũ ≠ Võ) AND a compatible area. A mention's area is the set
+ *   of 2025-era provinces of the units in its roles, or else the article's only
+ *   province. Occurrences whose areas overlap are one person; occurrences with no
+ *   area join the single placed person of that name, or, when several placed
+ *   people share the name, form one "unplaced" person of their own (we cannot
+ *   tell which one they are).
+ *
+ * Slugs are ASCII (slugify); on a clash the entity whose key sorts first keeps
+ * the bare slug and the others get -2, -3 … in key order, so ids do not depend
+ * on the order articles are read in.
+ */
+import type { KbDocumentInfo, KbEntity, KbMention, KbRole } from '../graph/types.ts';
+import type { EntityType, Mention } from '../extract/types.ts';
 import type { ArticleFile } from '../content/article.ts';
 import type { ArticleText } from '../extract/text.ts';
+import { SlugAllocator, slugify } from '../text/slug.ts';
+import { canonicalDisplay } from '../text/fold.ts';
+import { compareVi } from '../text/collate.ts';
+import { entityPath } from '../site/paths.ts';
 
 export interface ArticleExtraction {
   article: ArticleFile;
@@ -23,6 +47,209 @@ export interface Resolution {
   links: Map<string, ResolvedMention[]>;
 }
 
-export function resolveEntities(_items: ArticleExtraction[]): Resolution {
-  return { entities: [], links: new Map() }; // placeholder until resolution lands
+interface RoleAttr {
+  title: string;
+  unitKey: string | null;
+  unitName: string | null;
+}
+
+interface Group {
+  type: EntityType;
+  key: string;
+  name: string;
+  aliases: Set<string>;
+  articles: string[];
+  articleSet: Set<string>;
+  mentions: KbMention[];
+  mentionSet: Set<string>;
+  roles: { role: RoleAttr; article: string; date: string | null }[];
+  roleSet: Set<string>;
+  parentKeys: string[];
+  placeKey: string | null;
+  level: string | null;
+  document: KbDocumentInfo | null;
+  id?: string;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function strList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** One person name in one article: its mentions and area. */
+interface PersonOccurrence {
+  key: string;
+  article: string;
+  area: Set<string>;
+  mentions: Mention[];
+  cluster: number;
+}
+
+/** Group people: same name + compatible area (see the header comment). */
+function personGroupKeys(occurrences: PersonOccurrence[]): void {
+  const byName = new Map<string, PersonOccurrence[]>();
+  for (const o of occurrences) {
+    let list = byName.get(o.key);
+    if (!list) byName.set(o.key, (list = []));
+    list.push(o);
+  }
+  for (const list of byName.values()) {
+    // Union-find over placed occurrences, joined by shared area codes.
+    const parent = list.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    const firstWithArea = new Map<string, number>();
+    list.forEach((o, i) => {
+      for (const a of o.area) {
+        const j = firstWithArea.get(a);
+        if (j === undefined) firstWithArea.set(a, i);
+        else parent[find(i)] = find(j);
+      }
+    });
+    const placedRoots = new Set<number>();
+    list.forEach((o, i) => { if (o.area.size > 0) placedRoots.add(find(i)); });
+    list.forEach((o, i) => {
+      if (o.area.size > 0) o.cluster = find(i);
+      else o.cluster = placedRoots.size === 1 ? [...placedRoots][0]! : -1;
+    });
+  }
+}
+
+export function resolveEntities(items: ArticleExtraction[]): Resolution {
+  const sorted = [...items].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  const groups = new Map<string, Group>();
+  const groupOfMention = new Map<Mention, Group>();
+
+  // People first need their area clusters.
+  const occurrences = new Map<string, PersonOccurrence>();
+  for (const x of sorted) {
+    for (const m of x.mentions) {
+      if (m.type !== 'person') continue;
+      const ok = `${m.key}\u0000${x.article.id}`;
+      let o = occurrences.get(ok);
+      if (!o) occurrences.set(ok, (o = { key: m.key, article: x.article.id, area: new Set(), mentions: [], cluster: -1 }));
+      for (const a of strList(m.attrs?.area)) o.area.add(a);
+      o.mentions.push(m);
+    }
+  }
+  personGroupKeys([...occurrences.values()]);
+  const personGroupKey = new Map<Mention, string>();
+  const clusterAreas = new Map<string, Set<string>>();
+  for (const o of occurrences.values()) {
+    const ck = `${o.key}#${o.cluster}`;
+    let areas = clusterAreas.get(ck);
+    if (!areas) clusterAreas.set(ck, (areas = new Set()));
+    for (const a of o.area) areas.add(a);
+    for (const m of o.mentions) personGroupKey.set(m, ck);
+  }
+  // Cluster numbers depend on reading order; name the group by its smallest area instead.
+  const stableKey = (ck: string): string => {
+    const areas = [...(clusterAreas.get(ck) ?? [])].sort();
+    return `${ck.slice(0, ck.lastIndexOf('#'))}#${areas[0] ?? ''}`;
+  };
+
+  for (const x of sorted) {
+    const id = x.article.id;
+    for (const m of x.mentions) {
+      const key = m.type === 'person' ? stableKey(personGroupKey.get(m)!) : m.key;
+      let g = groups.get(key);
+      if (!g) {
+        g = {
+          type: m.type,
+          key,
+          name: canonicalDisplay(str(m.attrs?.name) ?? m.surface),
+          aliases: new Set(),
+          articles: [],
+          articleSet: new Set(),
+          mentions: [],
+          mentionSet: new Set(),
+          roles: [],
+          roleSet: new Set(),
+          parentKeys: strList(m.attrs?.parentKeys),
+          placeKey: str(m.attrs?.placeKey),
+          level: str(m.attrs?.level),
+          document: (m.attrs?.document as KbDocumentInfo | undefined) ?? null,
+        };
+        if (m.type === 'place' && str(m.attrs?.parentKey)) g.parentKeys = [str(m.attrs?.parentKey)!];
+        groups.set(key, g);
+      }
+      groupOfMention.set(m, g);
+      g.aliases.add(m.surface.replace(/\s+/g, ' ').trim());
+      for (const a of strList(m.attrs?.aliases)) g.aliases.add(a);
+      if (!g.articleSet.has(id)) { g.articleSet.add(id); g.articles.push(id); }
+      const mk = `${id}\u0000${m.sentence}`;
+      if (!g.mentionSet.has(mk)) {
+        g.mentionSet.add(mk);
+        const s = x.text.sentences[m.sentence];
+        g.mentions.push({ article: id, sentence: s ? x.text.text.slice(s.start, s.end) : m.surface });
+      }
+      if (m.type === 'person' && Array.isArray(m.attrs?.roles)) {
+        for (const r of m.attrs.roles as RoleAttr[]) {
+          const rk = `${r.title}\u0000${r.unitKey ?? r.unitName ?? ''}\u0000${id}`;
+          if (g.roleSet.has(rk)) continue;
+          g.roleSet.add(rk);
+          g.roles.push({ role: r, article: id, date: x.article.published });
+        }
+      }
+    }
+  }
+
+  // Ids: per type, in key order.
+  const allocators = new Map<EntityType, SlugAllocator>();
+  const ordered = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const g of ordered) {
+    if (g.type === 'document' && g.key.startsWith('document/')) { g.id = g.key; continue; }
+  }
+  const taken = new Set(ordered.filter((g) => g.id).map((g) => g.id!.slice(g.id!.indexOf('/') + 1)));
+  for (const g of ordered) {
+    if (g.id) continue;
+    let alloc = allocators.get(g.type);
+    if (!alloc) allocators.set(g.type, (alloc = new SlugAllocator(g.type === 'document' ? taken : [])));
+    g.id = `${g.type}/${alloc.claim(slugify(g.name) || g.type)}`;
+  }
+
+  const idOf = (key: string | null): string | null => (key ? groups.get(key)?.id ?? null : null);
+  const entities: KbEntity[] = ordered.map((g) => {
+    const e: KbEntity = {
+      id: g.id!,
+      type: g.type,
+      name: g.name,
+      aliases: [...g.aliases].sort(compareVi),
+      url: entityPath(g.id!),
+      articles: g.articles,
+      mentions: g.mentions,
+    };
+    if (g.type === 'person') {
+      e.roles = g.roles.map(({ role, article, date }): KbRole => ({ title: role.title, unit: idOf(role.unitKey), unitName: role.unitName, article, date }));
+    } else if (g.type === 'unit') {
+      e.parent = g.parentKeys.map((k) => idOf(k)).find((x) => x !== null && x !== g.id) ?? null;
+      e.place = idOf(g.placeKey);
+    } else if (g.type === 'place') {
+      e.level = g.level;
+      e.parent = g.parentKeys.map((k) => idOf(k)).find((x) => x !== null) ?? null;
+    } else if (g.type === 'document' && g.document) {
+      e.document = g.document;
+    }
+    return e;
+  });
+  entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  // Links: outer spans win; no overlaps.
+  const links = new Map<string, ResolvedMention[]>();
+  for (const x of sorted) {
+    const spans = x.mentions
+      .map((m) => ({ start: m.start, end: m.end, entity: groupOfMention.get(m)!.id! }))
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: ResolvedMention[] = [];
+    let lastEnd = -1;
+    for (const s of spans) {
+      if (s.start < lastEnd || s.end <= s.start) continue;
+      out.push(s);
+      lastEnd = s.end;
+    }
+    links.set(x.article.id, out);
+  }
+  return { entities, links };
 }

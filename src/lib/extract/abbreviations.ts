@@ -1,0 +1,95 @@
+/**
+ * Abbreviations: the built-in table (data/abbreviations.yaml) plus each
+ * article's own definitions ("tổ chức cơ sở Đảng (TCCSĐ)"). Extractors match
+ * on an expanded token stream in which "UBND" reads as "Ủy ban nhân dân"; the
+ * expanded tokens keep the abbreviation's offsets, so a match still maps back to
+ * the text as written.
+ */
+import { readYamlData, tokenize, tokenShape, type Token } from './tokens.ts';
+
+export interface Abbreviation {
+  abbr: string;
+  expansion: string;
+  expand: boolean;
+}
+
+interface AbbreviationFile {
+  abbreviations: Abbreviation[];
+}
+
+let table: Map<string, Abbreviation> | null = null;
+
+/** The built-in table, keyed by the abbreviation as written (case-sensitive). */
+export function abbreviationTable(): Map<string, Abbreviation> {
+  if (table) return table;
+  const data = readYamlData<AbbreviationFile>('abbreviations.yaml');
+  if (!data || !Array.isArray(data.abbreviations)) throw new Error('data/abbreviations.yaml: expected a list under "abbreviations"');
+  const map = new Map<string, Abbreviation>();
+  data.abbreviations.forEach((a, i) => {
+    if (typeof a?.abbr !== 'string' || typeof a.expansion !== 'string') {
+      throw new Error(`data/abbreviations.yaml: entry ${i + 1} needs "abbr" and "expansion" strings`);
+    }
+    map.set(a.abbr.normalize('NFC'), { abbr: a.abbr.normalize('NFC'), expansion: a.expansion.normalize('NFC'), expand: a.expand !== false });
+  });
+  table = map;
+  return map;
+}
+
+const ABBR_RE = /^[A-ZĐ][A-ZĐ0-9]{1,9}$/u;
+
+function initial(norm: string): string {
+  return norm.normalize('NFD')[0] === 'đ' ? 'đ' : norm.normalize('NFD')[0]!;
+}
+
+/**
+ * The article's own "(ABBR)" definitions: an all-capitals word in brackets whose
+ * letters are the initials of the words just before the bracket.
+ */
+export function findDefinitions(tokens: readonly Token[]): Map<string, Abbreviation> {
+  const out = new Map<string, Abbreviation>();
+  for (let i = 1; i + 2 < tokens.length + 1; i++) {
+    const open = tokens[i - 1]!;
+    const word = tokens[i];
+    const close = tokens[i + 1];
+    if (open.raw !== '(' || !word || !close || close.raw !== ')' || !ABBR_RE.test(word.raw)) continue;
+    const letters = [...word.raw.toLowerCase()];
+    const n = letters.length;
+    if (i - 1 - n < 0) continue;
+    let ok = true;
+    for (let k = 0; k < n; k++) {
+      const t = tokens[i - 1 - n + k]!;
+      if (!t.word || initial(t.norm) !== letters[k]!.normalize('NFD')[0]) { ok = false; break; }
+    }
+    if (!ok) continue;
+    const words = tokens.slice(i - 1 - n, i - 1).map((t) => t.raw).join(' ');
+    out.set(word.raw, { abbr: word.raw, expansion: words, expand: true });
+  }
+  return out;
+}
+
+const expansionCache = new Map<string, Token[]>();
+
+function expansionTokens(expansion: string): Token[] {
+  let toks = expansionCache.get(expansion);
+  if (!toks) expansionCache.set(expansion, (toks = tokenize(expansion)));
+  return toks;
+}
+
+/** Replace abbreviations by their expansions (same offsets). Returns the input when nothing changes. */
+export function expandTokens(tokens: Token[], own: Map<string, Abbreviation>): Token[] {
+  const builtIn = abbreviationTable();
+  let out: Token[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const def = t.word && t.cap ? own.get(t.raw) ?? builtIn.get(t.raw) : undefined;
+    if (!def || !def.expand) {
+      if (out) out.push(t);
+      continue;
+    }
+    if (!out) out = tokens.slice(0, i);
+    for (const e of expansionTokens(def.expansion)) {
+      out.push({ ...e, ...tokenShape(e.raw), start: t.start, end: t.end, expandedFrom: t.raw });
+    }
+  }
+  return out ?? tokens;
+}

@@ -1,0 +1,168 @@
+/**
+ * People: names with the titles before or after them.
+ *
+ *   [title [unit]] (, title [unit])* [đồng chí] NAME     "Phó Bí thư Đảng ủy, Chủ tịch UBND phường Minh Khai Lê Thành Vinh"
+ *   [đồng chí|ông|rank] NAME [, – -] title [unit] (, title [unit])*   "Đồng chí Võ Bích Thủy – Quận ủy viên, Bí thư …"
+ *   NAME standing alone: 3–4 capitalised syllables starting with a family name,
+ *   or any name the article already introduced with a title or a word of address.
+ *
+ * A NAME is 2–4 capitalised syllables starting with a family name from
+ * data/titles.yaml; a longer capitalised run is not a name (strictness keeps
+ * "Hội Phụ nữ"-style phrases out).
+ */
+import { canonicalTones } from '../text/fold.ts';
+import { titleTables, type TitleDef } from './titles.ts';
+import { matchUnit, unitTables, type MatchContext, type UnitMatch } from './units.ts';
+import type { Token } from './tokens.ts';
+import { loadGazetteer } from './places.ts';
+
+export interface RoleMatch {
+  title: TitleDef;
+  unit: UnitMatch | null;
+}
+
+export interface PersonMatch {
+  /** Name span (without titles). */
+  start: number;
+  end: number;
+  /** Token index after everything consumed (titles included). */
+  next: number;
+  name: string;
+  key: string;
+  roles: RoleMatch[];
+  rank: string | null;
+  /** How it was found: titled/addressed (anchored) or standing alone. */
+  anchored: boolean;
+  block: number;
+}
+
+const NAME_SEPARATORS = new Set([',', '-', '–', '—', '(']);
+
+/** Length in tokens of the name at tokens[i] (2–4), or 0. */
+export function nameLength(tokens: readonly Token[], i: number): number {
+  const first = tokens[i];
+  if (!first || !first.titleCase || first.expandedFrom || !titleTables().families.has(first.norm)) return 0;
+  let j = i + 1;
+  while (j < tokens.length && j - i <= 4 && tokens[j]!.word && tokens[j]!.titleCase && !tokens[j]!.expandedFrom) j++;
+  const n = j - i;
+  if (n < 2 || n > 4) return 0;
+  // A province or city name ("Hà Nội", "Lâm Đồng", "Hà Nội Mới") does not start a person's name.
+  if (loadGazetteer().standalone.longest(tokens, i, i + n)) return 0;
+  return n;
+}
+
+export function personStartsAt(tokens: readonly Token[], i: number): boolean {
+  return nameLength(tokens, i) > 0;
+}
+
+/** Canonical display of a name: canonical tones, each syllable capitalised. */
+export function canonicalPersonName(tokens: readonly Token[], i: number, n: number): string {
+  const parts: string[] = [];
+  for (let k = i; k < i + n; k++) {
+    const w = canonicalTones(tokens[k]!.raw).toLowerCase();
+    parts.push(w.charAt(0).toUpperCase() + w.slice(1));
+  }
+  return parts.join(' ');
+}
+
+function person(tokens: readonly Token[], i: number, n: number, next: number, roles: RoleMatch[], rank: string | null, anchored: boolean, ctx: MatchContext): PersonMatch {
+  const name = canonicalPersonName(tokens, i, n);
+  return { start: tokens[i]!.start, end: tokens[i + n - 1]!.end, next, name, key: `person:${name.toLowerCase()}`, roles, rank, anchored, block: ctx.block };
+}
+
+/** A sequence of titles with their units; null when no title starts at i. */
+function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext): { roles: RoleMatch[]; next: number } | null {
+  const t = titleTables();
+  const roles: RoleMatch[] = [];
+  let j = i;
+  for (;;) {
+    const m = t.titles.longest(tokens, j);
+    if (!m) break;
+    const title = m.values[0]!;
+    j += m.length;
+    let unit: UnitMatch | null = null;
+    const u = matchUnit(tokens, j, ctx);
+    if (u && !u.plural) {
+      unit = u;
+      j = u.next;
+    } else if (title.unit) {
+      unit = impliedUnit(tokens, j - 1, title, ctx);
+    }
+    roles.push({ title, unit });
+    const sep = tokens[j];
+    if (sep && (sep.raw === ',' || sep.norm === 'và' || sep.norm === 'kiêm') && t.titles.longest(tokens, j + 1)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return roles.length > 0 ? { roles, next: j } : null;
+}
+
+/** The unit a title names itself ("Quận ủy viên" → a bare "Quận ủy", resolved from context). */
+function impliedUnit(tokens: readonly Token[], at: number, title: TitleDef, ctx: MatchContext): UnitMatch | null {
+  const head = unitTables().headsByName.get(title.unit!);
+  if (!head) return null;
+  const tok = tokens[at]!;
+  return { start: tok.start, end: tok.end, next: at + 1, def: head, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null, implied: true };
+}
+
+/** A word of address or a rank at i: its length, and the rank if it is one. */
+function addressAt(tokens: readonly Token[], i: number): { length: number; rank: string | null } | null {
+  const t = titleTables();
+  const r = t.ranks.longest(tokens, i);
+  if (r && tokens[i]!.cap) return { length: r.length, rank: r.values[0]! };
+  const h = t.honorifics.longest(tokens, i);
+  if (h) return { length: h.length, rank: null };
+  return null;
+}
+
+/** Titles after a name: "NAME, Bí thư Đảng ủy phường X". */
+function trailingTitles(tokens: readonly Token[], j: number, ctx: MatchContext): { roles: RoleMatch[]; next: number } | null {
+  const sep = tokens[j];
+  if (!sep || !NAME_SEPARATORS.has(sep.raw)) return null;
+  return titleSequence(tokens, j + 1, ctx);
+}
+
+/**
+ * A person starting at tokens[i] (with titles or a word of address first), or null.
+ * `standalone` also accepts a bare name of 3–4 syllables.
+ */
+export function matchPerson(tokens: readonly Token[], i: number, ctx: MatchContext): PersonMatch | null {
+  // Word of address or rank, then the name, then optional titles.
+  const addr = addressAt(tokens, i);
+  if (addr) {
+    let j = i + addr.length;
+    let rank = addr.rank;
+    if (!rank) {
+      const r = addressAt(tokens, j); // "đồng chí Thượng tá …"
+      if (r?.rank) { rank = r.rank; j += r.length; }
+    }
+    const n = nameLength(tokens, j);
+    if (n > 0) {
+      const after = trailingTitles(tokens, j + n, ctx);
+      return person(tokens, j, n, after?.next ?? j + n, after?.roles ?? [], rank, true, ctx);
+    }
+  }
+  // Titles, then the name.
+  const seq = titleSequence(tokens, i, ctx);
+  if (seq) {
+    let j = seq.next;
+    const a = addressAt(tokens, j);
+    let rank: string | null = null;
+    if (a) { j += a.length; rank = a.rank; }
+    const n = nameLength(tokens, j);
+    if (n > 0) return person(tokens, j, n, j + n, seq.roles, rank, true, ctx);
+    return null;
+  }
+  // The name, then titles.
+  const n = nameLength(tokens, i);
+  if (n > 0) {
+    const prev = tokens[i - 1];
+    if (prev && prev.word && prev.titleCase) return null; // inside a longer capitalised run
+    const after = trailingTitles(tokens, i + n, ctx);
+    if (after) return person(tokens, i, n, after.next, after.roles, null, true, ctx);
+    return person(tokens, i, n, i + n, [], null, false, ctx);
+  }
+  return null;
+}

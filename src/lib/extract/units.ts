@@ -1,0 +1,385 @@
+/**
+ * Units: Party committees and organisations, state bodies, mass organisations
+ * and military units (data/units.yaml). A unit is a head ("Đảng ủy", "Quận ủy",
+ * "Ủy ban nhân dân"), an optional qualifier ("Khối các cơ quan", "Quân sự") and
+ * its place ("phường Minh Khai", or the bare name after "Quận ủy"); or an organ
+ * of a committee ("Ban Thường vụ Thành ủy"); or a national body ("Bộ Chính trị").
+ *
+ * Matching happens in two steps, like places: `matchUnit` reads the words and
+ * keeps the place as a PlaceRef; once the article's places are disambiguated,
+ * `resolveUnit` fills in bare references ("Đảng ủy phường", "Quận ủy") from the
+ * article's context and builds the canonical name, key and parent keys.
+ */
+import { canonicalDisplay } from '../text/fold.ts';
+import {
+  LEVEL_WORD_OF_KIND,
+  matchLevelWord,
+  matchName,
+  type Era,
+  type GazPlace,
+  type PlaceKind,
+  type PlaceRef,
+} from './places.ts';
+import { PhraseTrie, phraseNorms, readYamlData, type Token } from './tokens.ts';
+
+interface QualifierDef {
+  name: string;
+  norms: string[];
+  parent: 'committee' | 'same';
+}
+
+export interface HeadDef {
+  type: 'head';
+  name: string;
+  place: 'level' | 'implied';
+  kinds: PlaceKind[];
+  fallback: PlaceKind[];
+  parent: 'committee' | 'same' | null;
+  qualifiers: QualifierDef[];
+  partyQualifier: string | null;
+  national: string | null;
+  capitalised: boolean;
+  /** A bare mention means the article's only unit with this head. */
+  bareUnique: boolean;
+}
+
+interface NationalDef {
+  type: 'national';
+  name: string;
+}
+
+interface SubBodyDef {
+  type: 'sub';
+  name: string;
+}
+
+type UnitDef = HeadDef | NationalDef | SubBodyDef;
+
+export interface UnitTables {
+  starts: PhraseTrie<UnitDef>;
+  headsByName: Map<string, HeadDef>;
+  committeeOfKind: Record<PlaceKind, string>;
+  centralCommittee: string;
+  plural: Set<string>;
+}
+
+interface UnitsFile {
+  committeeOfKind: Record<string, string>;
+  heads: {
+    name: string;
+    place: 'level' | 'implied';
+    kinds?: string[];
+    fallback?: string[];
+    parent?: 'committee' | 'same';
+    qualifiers?: { name: string; parent: 'committee' | 'same' }[];
+    partyQualifier?: string;
+    national?: string;
+    capitalised?: boolean;
+    bareUnique?: boolean;
+  }[];
+  subBodies: string[];
+  centralCommittee: string;
+  national: { name: string; forms?: string[] }[];
+  pluralMarkers?: string[];
+}
+
+let tables: UnitTables | null = null;
+
+export function unitTables(): UnitTables {
+  if (tables) return tables;
+  const data = readYamlData<UnitsFile>('units.yaml');
+  const where = 'data/units.yaml';
+  if (!data || !Array.isArray(data.heads)) throw new Error(`${where}: expected a list under "heads"`);
+  const starts = new PhraseTrie<UnitDef>();
+  const headsByName = new Map<string, HeadDef>();
+  for (const h of data.heads) {
+    if (typeof h?.name !== 'string' || (h.place !== 'level' && h.place !== 'implied')) {
+      throw new Error(`${where}: head ${JSON.stringify(h?.name)} needs a name and place: level | implied`);
+    }
+    const def: HeadDef = {
+      type: 'head',
+      name: canonicalDisplay(h.name),
+      place: h.place,
+      kinds: (h.kinds ?? []) as PlaceKind[],
+      fallback: (h.fallback ?? []) as PlaceKind[],
+      parent: h.parent ?? null,
+      qualifiers: (h.qualifiers ?? [])
+        .map((q) => ({ name: canonicalDisplay(q.name), norms: phraseNorms(q.name), parent: q.parent }))
+        .sort((a, b) => b.norms.length - a.norms.length),
+      partyQualifier: h.partyQualifier ? canonicalDisplay(h.partyQualifier) : null,
+      national: h.national ? canonicalDisplay(h.national) : null,
+      capitalised: h.capitalised === true,
+      bareUnique: h.bareUnique === true,
+    };
+    starts.add(phraseNorms(h.name), def);
+    headsByName.set(def.name, def);
+  }
+  for (const s of data.subBodies ?? []) starts.add(phraseNorms(s), { type: 'sub', name: canonicalDisplay(s) });
+  for (const n of data.national ?? []) {
+    const def: NationalDef = { type: 'national', name: canonicalDisplay(n.name) };
+    for (const form of [n.name, ...(n.forms ?? [])]) starts.add(phraseNorms(form), def);
+  }
+  tables = {
+    starts,
+    headsByName,
+    committeeOfKind: data.committeeOfKind as Record<PlaceKind, string>,
+    centralCommittee: canonicalDisplay(data.centralCommittee),
+    plural: new Set((data.pluralMarkers ?? []).map((p) => phraseNorms(p)[0]!)),
+  };
+  return tables;
+}
+
+/** A unit as written, before context resolution. */
+export interface UnitMatch {
+  start: number;
+  end: number;
+  /** Token index just after the match. */
+  next: number;
+  def: UnitDef;
+  qualifier: QualifierDef | null;
+  /** The written place (a name, or a bare level word), or null when nothing follows the head. */
+  placeRef: PlaceRef | null;
+  /** For organs of a committee: the committee ("Ban Thường vụ" + "Thành ủy"). */
+  inner: UnitMatch | null;
+  /** An organ of the Central Committee ("Ủy ban Kiểm tra Trung ương"). */
+  central: boolean;
+  block: number;
+  /** Another unit of the same coordination whose place this one shares. */
+  borrowFrom: UnitMatch | null;
+  /** Not written: named by a title ("Quận ủy viên"). */
+  implied?: boolean;
+  /** Filled by resolveUnit. */
+  resolved?: ResolvedUnit | null;
+}
+
+export interface ResolvedUnit {
+  name: string;
+  key: string;
+  place: GazPlace | null;
+  placeKey: string | null;
+  parentKeys: string[];
+}
+
+export interface MatchContext {
+  era: Era;
+  block: number;
+  /** Records every PlaceRef created (explicit and bare), in text order. */
+  placeRefs: PlaceRef[];
+  text: string;
+  /** Is tokens[i] the start of a person's name (for names missing from the gazetteer)? */
+  personStartsAt: (tokens: readonly Token[], i: number) => boolean;
+}
+
+function makeRef(tokens: readonly Token[], from: number, nameAt: number, to: number, kinds: PlaceKind[], candidates: GazPlace[], ctx: MatchContext, levelWord: boolean): PlaceRef {
+  const ref: PlaceRef = {
+    start: tokens[from]!.start,
+    end: tokens[to - 1]!.end,
+    nameStart: nameAt < to ? tokens[nameAt]!.start : -1,
+    written: nameAt < to ? ctx.text.slice(tokens[nameAt]!.start, tokens[to - 1]!.end) : null,
+    levelWord: levelWord ? ctx.text.slice(tokens[from]!.start, tokens[nameAt - 1]!.end) : null,
+    kinds,
+    candidates,
+    block: ctx.block,
+  };
+  ctx.placeRefs.push(ref);
+  return ref;
+}
+
+/**
+ * A place name that is not in the gazetteer: capitalised words (at most 4),
+ * stopping where a person's name starts ("Quận ủy Xyz Nguyễn Văn A").
+ */
+export function unknownName(tokens: readonly Token[], i: number, ctx: Pick<MatchContext, 'personStartsAt'>): number {
+  let j = i;
+  while (j < tokens.length && j - i < 4 && tokens[j]!.word && tokens[j]!.titleCase) {
+    if (j > i && ctx.personStartsAt(tokens, j)) break;
+    j++;
+  }
+  return j - i;
+}
+
+/** Read a place after a head: [level word] name, or a bare level word. */
+function readPlace(tokens: readonly Token[], j: number, def: HeadDef, ctx: MatchContext): { ref: PlaceRef | null; next: number } {
+  const lw = matchLevelWord(tokens, j);
+  const kinds = def.place === 'implied' ? def.kinds : lw ? lw.level.kinds : [];
+  const fallback = def.place === 'implied' ? def.fallback : lw ? lw.level.fallback : [];
+  if (def.place === 'level' && !lw) return { ref: null, next: j };
+  const at = lw ? j + lw.length : j;
+  const name = matchName(tokens, at, kinds, fallback, ctx.era);
+  if (name) {
+    const end = at + name.length;
+    return { ref: makeRef(tokens, j, at, end, kinds, name.candidates, ctx, !!lw), next: end };
+  }
+  const unknown = tokens[at]?.titleCase && !ctx.personStartsAt(tokens, at) ? unknownName(tokens, at, ctx) : 0;
+  if (unknown > 0) {
+    const end = at + unknown;
+    return { ref: makeRef(tokens, j, at, end, kinds, [], ctx, !!lw), next: end };
+  }
+  if (lw) return { ref: makeRef(tokens, j, at, at, kinds, [], ctx, true), next: at };
+  return { ref: null, next: j };
+}
+
+/**
+ * A unit starting at tokens[i], or null. `plural` is true when the match is a
+ * generic plural ("các Đảng ủy Khối"): the caller skips it without a mention.
+ */
+export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext): (UnitMatch & { plural: boolean }) | null {
+  const t = unitTables();
+  const m = t.starts.longest(tokens, i);
+  if (!m) return null;
+  const def = m.values[0]!;
+  const first = tokens[i]!;
+  if (def.type !== 'head' || def.capitalised) {
+    if (!first.cap) return null;
+  }
+  const prev = tokens[i - 1];
+  const plural = !!prev && prev.word && t.plural.has(prev.norm);
+  let j = i + m.length;
+  const base = { start: first.start, block: ctx.block, borrowFrom: null, qualifier: null, placeRef: null, inner: null, central: false, plural };
+  if (def.type === 'national') return { ...base, def, end: tokens[j - 1]!.end, next: j };
+  if (def.type === 'sub') {
+    if (tokens[j]?.norm === 'trung' && tokens[j + 1]?.norm === 'ương') {
+      return { ...base, def, central: true, end: tokens[j + 1]!.end, next: j + 2 };
+    }
+    const inner = matchUnit(tokens, j, ctx);
+    if (inner && inner.def.type === 'head') return { ...base, def, inner, end: inner.end, next: inner.next };
+    return { ...base, def, end: tokens[j - 1]!.end, next: j };
+  }
+  let qualifier: QualifierDef | null = null;
+  for (const q of def.qualifiers) {
+    let ok = true;
+    for (let k = 0; k < q.norms.length; k++) if (tokens[j + k]?.norm !== q.norms[k]) { ok = false; break; }
+    if (ok) { qualifier = q; j += q.norms.length; break; }
+  }
+  // "Đảng ủy Khối" without the rest of a qualifier is a kind of committee, not a unit.
+  if (!qualifier && def.qualifiers.length > 0 && tokens[j]?.norm === 'khối') return { ...base, def, plural: true, end: tokens[j]!.end, next: j + 1 };
+  const place = readPlace(tokens, j, def, ctx);
+  const next = place.next;
+  return { ...base, def, qualifier, placeRef: place.ref, end: tokens[next - 1]!.end, next };
+}
+
+/** Does a bare unit `u` (no place written) take its place from `other`? */
+function canBorrow(u: UnitMatch, other: UnitMatch): boolean {
+  if (u.def.type === 'national' || u.placeRef?.written || u.central) return false;
+  if (u.def.type === 'sub') return !u.inner && other.def.type === 'sub' && !!other.inner;
+  if (u.placeRef) return false; // a bare level word resolves from context
+  return other.def.type === 'head' && !!other.placeRef;
+}
+
+// What may stand between two coordinated units: separators and at most a title
+// ("Đảng ủy, Chủ tịch UBND phường"), no sentence or clause punctuation.
+const COORDINATION_GAP = /^[^.;:!?"“”()]{0,40}$/;
+
+/**
+ * Link each bare unit to the next unit of its coordination, whose place it
+ * shares ("Đảng ủy-UBND phường", "Phó Bí thư Đảng ủy, Chủ tịch UBND phường Minh Khai").
+ * `units` must be in text order.
+ */
+export function linkCoordination(units: readonly UnitMatch[], text: string): void {
+  for (let k = 0; k + 1 < units.length; k++) {
+    const u = units[k]!;
+    const v = units[k + 1]!;
+    if (u.borrowFrom || v.start < u.end || v.block !== u.block) continue;
+    if (!COORDINATION_GAP.test(text.slice(u.end, v.start))) continue;
+    if (canBorrow(u, v)) u.borrowFrom = v;
+  }
+}
+
+function kindsOf(def: HeadDef, ref: PlaceRef | null): PlaceKind[] {
+  if (def.place === 'implied') return [...def.kinds, ...def.fallback];
+  return ref ? ref.kinds : [];
+}
+
+function placePhrase(def: HeadDef, p: GazPlace): string {
+  return def.place === 'implied' ? p.name : `${LEVEL_WORD_OF_KIND[p.kind]} ${p.name}`;
+}
+
+function headAt(def: HeadDef, qualifier: string | null, p: GazPlace): { name: string; key: string } {
+  const name = [def.name, qualifier, placePhrase(def, p)].filter(Boolean).join(' ');
+  return { name, key: `unit:${name.toLowerCase()}@${p.key}` };
+}
+
+function committeeAt(p: GazPlace): string | null {
+  const t = unitTables();
+  const head = t.headsByName.get(t.committeeOfKind[p.kind]);
+  return head ? headAt(head, null, p).key : null;
+}
+
+export function nationalKey(name: string): string {
+  return `unit:${name.toLowerCase()}`;
+}
+
+export interface UnitContext {
+  /** The place of one of `kinds` the article means at this point, or null. */
+  placeFor(kinds: readonly PlaceKind[], block: number, offset: number): GazPlace | null;
+  /** The only unit with this head (any qualifier) the article names with a place, or null. */
+  uniqueUnitOf(head: HeadDef): ResolvedUnit | null;
+}
+
+/** Canonical name, key, place and parents of a matched unit; null when its place cannot be known. */
+export function resolveUnit(u: UnitMatch, ctx: UnitContext): ResolvedUnit | null {
+  if (u.resolved !== undefined) return u.resolved;
+  u.resolved = null; // guards against cycles while resolving
+  const t = unitTables();
+  let out: ResolvedUnit | null = null;
+  const def = u.def;
+  if (def.type === 'national') {
+    out = { name: def.name, key: nationalKey(def.name), place: null, placeKey: null, parentKeys: [] };
+  } else if (def.type === 'sub') {
+    if (u.central) {
+      const name = `${def.name} Trung ương`;
+      out = { name, key: nationalKey(name), place: null, placeKey: null, parentKeys: [nationalKey(t.centralCommittee)] };
+    } else {
+      const inner = u.inner ?? u.borrowFrom?.inner ?? null;
+      const r = inner ? resolveUnit(inner, ctx) : null;
+      if (r) out = { name: `${def.name} ${r.name}`, key: `unit:${def.name.toLowerCase()} ${r.key.slice(5)}`, place: r.place, placeKey: r.placeKey, parentKeys: [r.key] };
+    }
+  } else {
+    out = resolveHead(u, def, ctx);
+  }
+  u.resolved = out;
+  return out;
+}
+
+function resolveHead(u: UnitMatch, def: HeadDef, ctx: UnitContext): ResolvedUnit | null {
+  const ref = u.placeRef;
+  let qualifier = u.qualifier?.name ?? null;
+  let qualifierParent = u.qualifier?.parent ?? null;
+  let place: GazPlace | null = null;
+  if (ref?.written) {
+    place = ref.place ?? null;
+    if (!place) {
+      // Written but not resolvable to one gazetteer unit: keyed by the name as written.
+      const word = def.place === 'implied' ? '' : (ref.levelWord ?? '').toLowerCase();
+      const name = [def.name, qualifier, word, canonicalDisplay(ref.written)].filter(Boolean).join(' ');
+      return { name, key: `unit:${name.toLowerCase()}`, place: null, placeKey: null, parentKeys: [] };
+    }
+  } else if (u.borrowFrom) {
+    const other = resolveUnit(u.borrowFrom, ctx);
+    const kinds = def.place === 'implied' ? [...def.kinds, ...def.fallback] : null;
+    for (let p = other?.place ?? null; p; p = p.parent) {
+      if (!kinds || kinds.includes(p.kind)) { place = p; break; }
+    }
+    const oDef = u.borrowFrom.def;
+    if (place && !qualifier && oDef.type === 'head' && oDef.partyQualifier && def.qualifiers.length > 0) {
+      const q = def.qualifiers.find((x) => x.name === oDef.partyQualifier);
+      if (q) { qualifier = q.name; qualifierParent = q.parent; }
+    }
+  } else if (ref || def.place === 'implied') {
+    place = ctx.placeFor(kindsOf(def, ref), u.block, u.start);
+  } else if (!u.qualifier) {
+    if (def.national) return { name: def.national, key: nationalKey(def.national), place: null, placeKey: null, parentKeys: [] };
+    return def.bareUnique ? ctx.uniqueUnitOf(def) : null;
+  }
+  if (!place) return null;
+  const { name, key } = headAt(def, qualifier, place);
+  const parentKeys: string[] = [];
+  if (qualifier) {
+    const k = qualifierParent === 'committee' ? committeeAt(place) : headAt(def, null, place).key;
+    if (k) parentKeys.push(k);
+  } else if (place.parent) {
+    const k = def.parent === 'committee' ? committeeAt(place.parent) : def.parent === 'same' ? headAt(def, null, place.parent).key : null;
+    if (k) parentKeys.push(k);
+  }
+  return { name, key, place, placeKey: place.key, parentKeys };
+}
