@@ -342,6 +342,7 @@ export function checkTargets(s: ExtractionScore): Target[] {
     { label: 'no wrong document merge', met: s.merges.document.wrongMerges === 0, value: String(s.merges.document.wrongMerges) },
     { label: 'units F1 ≥ 0.90', met: s.types.unit.f1 >= 0.9, value: f(s.types.unit.f1) },
     { label: 'places F1 ≥ 0.90', met: s.types.place.f1 >= 0.9, value: f(s.types.place.f1) },
+    // On the seeds the non-entity list is the page boilerplate: bylines, credits, site furniture.
     { label: 'no entity from boilerplate', met: s.boilerplate === 0, value: String(s.boilerplate) },
   ];
 }
