@@ -25,10 +25,8 @@ export function schemaType(type: EntityType): string {
   return SCHEMA_TYPE[type];
 }
 
-/** JSON text safe to embed verbatim inside an HTML <script> element. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** JSON text safe to embed verbatim inside an HTML <script> element (the renderer's escaping, shared). */
+export { jsonForScript } from '../render/escape.ts';
 
 /** A reference to an entity, as used in `mentions`, `about` and relations. */
 export function entityRef(cfg: SiteConfig, e: KbEntity): JsonLd {
