@@ -23,7 +23,7 @@ export const INDEX_PAGE_SIZE = 1000;
 /** How many related entities of each type an entity page lists. */
 export const RELATED_PER_TYPE = 10;
 /** Articles of one entity looked at when ranking related entities (the newest ones): bounds the work for very frequent entities. */
-export const RELATED_ARTICLE_CAP = 2000;
+export const RELATED_ARTICLE_CAP = 500;
 /** Cap for secondary lists on an entity page (people of a unit, units of a place …). */
 export const LIST_CAP = 200;
 
@@ -311,8 +311,6 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
   const replacedByOf = new Map<string, KbEntity[]>();
   const membersOf = new Map<string, { person: KbEntity; role: KbRole }[]>();
   const rolesInArticle = new Map<string, Map<string, KbRole[]>>();
-  /** "<article>\u0000<sentence>" → entity ids mentioned in that sentence. */
-  const sentenceEntities = new Map<string, string[]>();
   /** article id → entity ids (from the entities' side, so it is right even if kb.articles[].entities lags). */
   const entitiesOfArticle = new Map<string, string[]>();
 
@@ -328,16 +326,31 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
       if (!perArticle) rolesInArticle.set(role.article, (perArticle = new Map()));
       pushTo(perArticle, e.id, role);
     }
-    const seenSentence = new Set<string>();
-    for (const m of e.mentions) {
-      const key = `${m.article}\u0000${m.sentence}`;
-      if (seenSentence.has(key)) continue;
-      seenSentence.add(key);
-      pushTo(sentenceEntities, key, e.id);
-    }
     for (const a of new Set(e.articles)) pushTo(entitiesOfArticle, a, e.id);
   }
   for (const [type, list] of byType) sortEntities(type, list);
+
+  /**
+   * article id → sentence → ids of the units and documents mentioned in it (each id once).
+   * Built on first use; keyed by the mention's own sentence string, so nothing is copied.
+   */
+  let sentenceIndex: Map<string, Map<string, string[]>> | undefined;
+  const unitsAndDocumentsBySentence = (): Map<string, Map<string, string[]>> => {
+    if (sentenceIndex) return sentenceIndex;
+    sentenceIndex = new Map();
+    for (const type of ['unit', 'document'] as const) {
+      for (const e of byType.get(type)!) {
+        for (const m of e.mentions) {
+          let perArticle = sentenceIndex.get(m.article);
+          if (!perArticle) sentenceIndex.set(m.article, (perArticle = new Map()));
+          const ids = perArticle.get(m.sentence);
+          if (!ids) perArticle.set(m.sentence, [e.id]);
+          else if (ids[ids.length - 1] !== e.id) ids.push(e.id);
+        }
+      }
+    }
+    return sentenceIndex;
+  };
   const typeRank = new Map<string, number>();
   for (const list of byType.values()) list.forEach((e, i) => typeRank.set(e.id, i));
   const byIndexOrder = (a: KbEntity, b: KbEntity) => (typeRank.get(a.id) ?? 0) - (typeRank.get(b.id) ?? 0);
@@ -345,12 +358,17 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
   const articlesOf = memo((entityId: string): KbArticle[] => {
     const e = entityById.get(entityId);
     if (!e) return [];
-    const list: KbArticle[] = [];
-    for (const id of new Set([...e.articles, ...e.mentions.map((m) => m.article)])) {
-      const a = articleById.get(id);
-      if (a) list.push(a);
+    // Sort ranks (numbers), not objects: this runs for every entity.
+    const ranks = new Set<number>();
+    for (const id of e.articles) {
+      const r = articleRank.get(id);
+      if (r !== undefined) ranks.add(r);
     }
-    return list.sort((a, b) => articleRank.get(a.id)! - articleRank.get(b.id)!);
+    for (const m of e.mentions) {
+      const r = articleRank.get(m.article);
+      if (r !== undefined) ranks.add(r);
+    }
+    return Array.from(ranks).sort((a, b) => a - b).map((r) => articlesNewestFirst[r]!);
   });
 
   const mentionGroups = memo((entityId: string): MentionGroup[] => {
@@ -434,21 +452,27 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
       .slice(0, LIST_CAP);
   });
 
-  const sameSentence = (entityId: string, type: EntityType): SentenceHit[] => {
+  /** Entities of a type (units or documents) mentioned in the same sentence as entityId, each (entity, article, sentence) once. */
+  const sameSentence = (entityId: string, type: 'unit' | 'document'): SentenceHit[] => {
     const e = entityById.get(entityId);
     if (!e) return [];
-    const hits: SentenceHit[] = [];
-    const seen = new Set<string>();
+    const index = unitsAndDocumentsBySentence();
+    const sentencesByArticle = new Map<string, Set<string>>();
     for (const m of e.mentions) {
-      const article = articleById.get(m.article);
-      if (!article) continue;
-      for (const otherId of sentenceEntities.get(`${m.article}\u0000${m.sentence}`) ?? []) {
-        const other = entityById.get(otherId);
-        if (!other || other.type !== type || other.id === entityId) continue;
-        const key = `${otherId}\u0000${m.article}\u0000${m.sentence}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        hits.push({ entity: other, article, sentence: m.sentence });
+      let set = sentencesByArticle.get(m.article);
+      if (!set) sentencesByArticle.set(m.article, (set = new Set()));
+      set.add(m.sentence);
+    }
+    const hits: SentenceHit[] = [];
+    for (const [articleId, sentences] of sentencesByArticle) {
+      const article = articleById.get(articleId);
+      const perArticle = index.get(articleId);
+      if (!article || !perArticle) continue;
+      for (const sentence of sentences) {
+        for (const otherId of perArticle.get(sentence) ?? []) {
+          const other = entityById.get(otherId);
+          if (other && other.type === type && other.id !== entityId) hits.push({ entity: other, article, sentence });
+        }
       }
     }
     return hits.sort(
@@ -514,7 +538,7 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
       )),
     articlePanel,
     mentionGroups,
-    entityPageCount: (id) => pageCount(mentionGroups(id).length, MENTIONS_PER_PAGE),
+    entityPageCount: (id) => pageCount(articlesOf(id).length, MENTIONS_PER_PAGE),
     articlesOf,
     roleTimeline,
     related,
