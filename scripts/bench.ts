@@ -28,7 +28,7 @@ import { distStats } from './bench/dist.ts';
 import { findSearchPage, measureFirstSearch } from './bench/first-search.ts';
 import { writePlainSite } from './bench/plain-site.ts';
 import { formatReport, judge, type BenchResult, type IncrementalResult, type SiteResult, type StageFigure } from './bench/report.ts';
-import { plainContentSync, splitOurStages } from './bench/stages.ts';
+import { errorHeadline, plainContentSync, splitOurStages } from './bench/stages.ts';
 
 const USAGE = 'usage: npm run bench -- --articles N [--corpus FILE] [--dir DIR] [--query TEXT] [--search-method page|api] [--skip-plain] [--skip-ours] [--no-incremental] [--verbose]';
 
@@ -124,10 +124,9 @@ async function addOutput(site: SiteResult, distDir: string, searchPagePaths: str
   }
 }
 
-/** "what exited with code N: <the first error line>" and the output's tail. */
+/** "what exited with code N: <the error line>" and the output's tail. */
 function failure(m: Measurement, what: string): string {
-  const headline = m.lines.find((l) => /error|failed|cannot|not found/i.test(l.text))?.text.trim() ?? '';
-  return `${what} exited with code ${m.exitCode}: ${headline}\n${tail(m)}`;
+  return `${what} exited with code ${m.exitCode}: ${errorHeadline(m.lines.map((l) => l.text))}\n${tail(m)}`;
 }
 
 /** 1. Corpus excerpt and import with the project's importer. */

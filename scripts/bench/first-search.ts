@@ -71,6 +71,9 @@ export function findSearchPage(distDir: string, candidates: string[]): string | 
   return null;
 }
 
+/** Result items of Pagefind's default UI, and of a custom UI that marks them. */
+const RESULT_SELECTOR = '.pagefind-ui__result, [data-search-result], .search-result';
+
 async function measurePage(page: Page, tracker: ReturnType<typeof track>, pageUrl: string, query: string): Promise<number> {
   await page.goto(`${pageUrl}?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
   const indexLoaded = () => tracker.files.some((f) => /\/pagefind\/(index|fragment)\//.test(f.path));
@@ -83,8 +86,12 @@ async function measurePage(page: Page, tracker: ReturnType<typeof track>, pageUr
     await page.waitForTimeout(500);
     await page.waitForLoadState('networkidle');
   }
+  // Results render after the index chunks and fragments arrive: wait for them, then for the network.
+  const results = page.locator(RESULT_SELECTOR);
+  await results.first().waitFor({ state: 'attached', timeout: 20_000 }).catch(() => undefined);
+  await page.waitForLoadState('networkidle');
   await tracker.settled();
-  return page.locator('.pagefind-ui__result, [data-search-result], ol li a, .search-result').count();
+  return results.count();
 }
 
 export async function measureFirstSearch(

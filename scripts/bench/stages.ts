@@ -54,3 +54,19 @@ export function plainContentSync(m: Measurement): number | null {
   if (!start || !end || end.atMs < start.atMs) return null;
   return end.atMs - start.atMs;
 }
+
+/**
+ * The line that says what went wrong in a failed child's output: Astro prints
+ * the message just before "Location:" or "Stack trace:"; otherwise the first
+ * line that names an error; otherwise the last line.
+ */
+export function errorHeadline(lines: string[]): string {
+  const text = lines.map((l) => l.trim());
+  const marker = text.findIndex((l) => /^(Location|Stack trace):/.test(l));
+  if (marker > 0) {
+    for (let i = marker - 1; i >= 0; i--) if (text[i]) return text[i];
+  }
+  const named = text.find((l) => /\[ERROR\]|\berror\b|failed|cannot|not found/i.test(l) && !/^Command exited/.test(l));
+  if (named) return named;
+  return [...text].reverse().find((l) => l && !/^Command exited/.test(l)) ?? '';
+}

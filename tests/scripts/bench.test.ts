@@ -13,7 +13,7 @@ import { parseGnuTime, parseStageLines, runMeasured, hasGnuTime } from '../../sc
 import { corpusPath, writeFirstRecords } from '../../scripts/bench/corpus.ts';
 import { distStats } from '../../scripts/bench/dist.ts';
 import { formatReport, judge, type BenchResult, type SiteResult } from '../../scripts/bench/report.ts';
-import { splitOurStages } from '../../scripts/bench/stages.ts';
+import { errorHeadline, splitOurStages } from '../../scripts/bench/stages.ts';
 
 const corpus = corpusPath(undefined);
 
@@ -72,6 +72,12 @@ describe('measuring', () => {
     const m = await runMeasured(process.execPath, ['-e', 'console.error("broken input"); process.exit(3)']);
     expect(m.exitCode).toBe(3);
     expect(m.lines.map((l) => l.text)).toContain('broken input');
+  });
+
+  it('finds the line that says why a build failed', () => {
+    expect(errorHeadline(['[build] Building', 'Entity x has a bad slug: rename it.', '  Location:', '    /a/b.js:3', 'Command exited with non-zero status 1'])).toBe('Entity x has a bad slug: rename it.');
+    expect(errorHeadline(['ok', '[ERROR] [vite] Build failed', 'more'])).toBe('[ERROR] [vite] Build failed');
+    expect(errorHeadline(['starting', 'Killed', 'Command exited with non-zero status 137'])).toBe('Killed');
   });
 
   it('splits our build into stages: rendering without extraction, the rest as other', () => {
