@@ -36,7 +36,8 @@ import {
   type PlaceKind,
   type PlaceRef,
 } from './places.ts';
-import { linkCoordination, matchUnit, resolveUnit, unknownName, type MatchContext, type ResolvedUnit, type UnitContext, type UnitMatch } from './units.ts';
+import { titleTables } from './titles.ts';
+import { linkCoordination, matchUnit, resolveUnit, unitTables, unknownName, type MatchContext, type ResolvedUnit, type UnitContext, type UnitMatch } from './units.ts';
 import { canonicalPersonName, matchPerson, nameLength, personStartsAt, type PersonMatch } from './people.ts';
 import { canonicalDisplay } from '../text/fold.ts';
 import { extractDocuments } from './documents.ts';
@@ -184,6 +185,35 @@ function matchStandalonePlace(tokens: readonly Token[], i: number, ctx: MatchCon
   return end;
 }
 
+const HOUSE_NUMBER = /^\d+[A-Za-z]?$/;
+
+/** Is the bare name at tokens[i] a street, bridge, school … ("đường Lê Hồng Phong", "số 53c Huỳnh Khương Ninh")? */
+function namesAThing(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (prev && HOUSE_NUMBER.test(prev.raw)) return true;
+  const t = titleTables();
+  for (let k = 1; k <= t.notPersonAfterMax && i - k >= 0; k++) {
+    const m = t.notPersonAfter.longest(tokens, i - k, i);
+    if (m && m.length === k) return true;
+  }
+  return false;
+}
+
+let starters: Set<string> | null = null;
+
+/** Matching forms of every token that can start a person, unit or place reading. */
+function starterTokens(): Set<string> {
+  if (starters) return starters;
+  const t = titleTables();
+  const g = loadGazetteer();
+  const set = new Set<string>(t.families);
+  for (const trie of [t.titles, t.honorifics, t.ranks, unitTables().starts, g.levelWords, g.standalone]) {
+    for (const k of (trie as { firstTokens(): IterableIterator<string> }).firstTokens()) set.add(k);
+  }
+  starters = set;
+  return set;
+}
+
 function collectUnits(u: UnitMatch, into: UnitMatch[]): void {
   into.push(u);
 }
@@ -193,15 +223,16 @@ function scanBlock(tokens: Token[], scan: ArticleScan, text: string, block: numb
   const ctx = matchContext(scan, text, block);
   const mask = creditMask(tokens);
   const bylineBlock = isBylineBlock(tokens);
+  const start = starterTokens();
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!t.word || mask?.[i]) { i++; continue; }
+    if (!t.word || !start.has(t.norm) || mask?.[i]) { i++; continue; }
     const mark = scan.placeRefs.length;
     const p = matchPerson(tokens, i, ctx);
     if (p) {
       const credit = tokens[p.next]?.raw === '/' || (tokens[p.next]?.raw === '(' && CREDIT_AGENCIES.has(tokens[p.next + 1]?.norm ?? ''));
-      if (emit && !bylineBlock && !credit) {
+      if (emit && !bylineBlock && !credit && (p.anchored || !namesAThing(tokens, i))) {
         (p.anchored ? scan.people : scan.loose).push(p);
         for (const r of p.roles) if (r.unit) collectUnits(r.unit, scan.units);
       } else {

@@ -81,7 +81,12 @@ function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext): 
     const title = m.values[0]!;
     j += m.length;
     let unit: UnitMatch | null = null;
-    const u = matchUnit(tokens, j, ctx);
+    let u = matchUnit(tokens, j, ctx);
+    // "Trưởng ban Tuyên giáo Huyện ủy X": the title's "ban" starts the unit's name.
+    if (!u && tokens[j - 1]!.norm === 'ban') {
+      const v = matchUnit(tokens, j - 1, ctx, true);
+      if (v && v.def.type === 'sub') u = v;
+    }
     if (u && !u.plural) {
       unit = u;
       j = u.next;
@@ -121,7 +126,14 @@ function addressAt(tokens: readonly Token[], i: number): { length: number; rank:
 function trailingTitles(tokens: readonly Token[], j: number, ctx: MatchContext): { roles: RoleMatch[]; next: number } | null {
   const sep = tokens[j];
   if (!sep || !NAME_SEPARATORS.has(sep.raw)) return null;
-  return titleSequence(tokens, j + 1, ctx);
+  const mark = ctx.placeRefs.length;
+  const seq = titleSequence(tokens, j + 1, ctx);
+  // "A, Thứ trưởng Bộ Tài chính B": the titles introduce the next name, not this one.
+  if (seq && nameLength(tokens, seq.next) > 0) {
+    ctx.placeRefs.length = mark;
+    return null;
+  }
+  return seq;
 }
 
 /**

@@ -20,6 +20,10 @@ export interface TitleTables {
   ranks: PhraseTrie<string>;
   /** Family names, matching form (lower case, canonical tones). */
   families: Set<string>;
+  /** Words after which a bare name is a street or building ("đường Lê Hồng Phong"). */
+  notPersonAfter: PhraseTrie<true>;
+  /** The longest notPersonAfter phrase, in tokens. */
+  notPersonAfterMax: number;
 }
 
 interface TitlesFile {
@@ -27,6 +31,7 @@ interface TitlesFile {
   honorifics?: string[];
   ranks?: string[];
   familyNames?: string[];
+  notPersonAfter?: string[];
 }
 
 let tables: TitleTables | null = null;
@@ -45,6 +50,13 @@ export function titleTables(): TitleTables {
   const ranks = new PhraseTrie<string>();
   for (const r of data.ranks ?? []) ranks.add(phraseNorms(r), canonicalDisplay(r));
   const families = new Set((data.familyNames ?? []).map((f) => phraseNorms(f)[0]!));
-  tables = { titles, honorifics, ranks, families };
+  const notPersonAfter = new PhraseTrie<true>();
+  let notPersonAfterMax = 0;
+  for (const w of data.notPersonAfter ?? []) {
+    const norms = phraseNorms(w);
+    notPersonAfter.add(norms, true);
+    notPersonAfterMax = Math.max(notPersonAfterMax, norms.length);
+  }
+  tables = { titles, honorifics, ranks, families, notPersonAfter, notPersonAfterMax };
   return tables;
 }

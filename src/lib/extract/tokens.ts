@@ -60,7 +60,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
     const raw = m[0];
     const shape = tokenShape(raw);
-    out.push({ start: from + m.index, end: from + m.index + raw.length, raw, ...shape });
+    const start = from + m.index;
+    out.push({ start, end: start + raw.length, raw, norm: shape.norm, word: shape.word, cap: shape.cap, titleCase: shape.titleCase });
   }
   return out;
 }
@@ -88,6 +89,11 @@ export class PhraseTrie<V> {
       node = child;
     }
     node.values.push(value);
+  }
+
+  /** The first tokens of every phrase (for a cheap "could anything start here?" test). */
+  firstTokens(): IterableIterator<string> {
+    return this.root.next.keys();
   }
 
   /** Longest phrase starting at tokens[i]; `length` counts tokens. */

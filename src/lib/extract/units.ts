@@ -223,15 +223,13 @@ function readPlace(tokens: readonly Token[], j: number, def: HeadDef, ctx: Match
  * A unit starting at tokens[i], or null. `plural` is true when the match is a
  * generic plural ("các Đảng ủy Khối"): the caller skips it without a mention.
  */
-export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext): (UnitMatch & { plural: boolean }) | null {
+export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext, lowerOk = false): (UnitMatch & { plural: boolean }) | null {
   const t = unitTables();
   const m = t.starts.longest(tokens, i);
   if (!m) return null;
   const def = m.values[0]!;
   const first = tokens[i]!;
-  if (def.type !== 'head' || def.capitalised) {
-    if (!first.cap) return null;
-  }
+  if ((def.type !== 'head' || def.capitalised) && !first.cap && !lowerOk) return null;
   const prev = tokens[i - 1];
   const plural = !!prev && prev.word && t.plural.has(prev.norm);
   let j = i + m.length;
@@ -291,7 +289,8 @@ function kindsOf(def: HeadDef, ref: PlaceRef | null): PlaceKind[] {
 }
 
 function placePhrase(def: HeadDef, p: GazPlace): string {
-  return def.place === 'implied' ? p.name : `${LEVEL_WORD_OF_KIND[p.kind]} ${p.name}`;
+  // Numbered units keep their level word: "Quận ủy quận 12", not "Quận ủy 12".
+  return def.place === 'implied' && !/^\d/.test(p.name) ? p.name : `${LEVEL_WORD_OF_KIND[p.kind]} ${p.name}`;
 }
 
 function headAt(def: HeadDef, qualifier: string | null, p: GazPlace): { name: string; key: string } {
