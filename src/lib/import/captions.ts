@@ -13,13 +13,17 @@ const CREDIT_RE = /\(?Ảnh\s*:\s*/gu;
 const MAX_CAPTION = 300;
 const MAX_CREDIT = 50;
 
-/** Length of the credit text after "Ảnh:", or -1 when its end is not clear. */
-function creditLength(rest: string, parenthesized: boolean): number {
+/**
+ * Length of the credit text after "Ảnh:", or -1 when its end is not clear.
+ * rest: at most MAX_CREDIT + 2 characters after the colon (bounded, so a line
+ * with thousands of credits stays linear); atEnd: rest reaches the paragraph's end.
+ */
+function creditLength(rest: string, parenthesized: boolean, atEnd: boolean): number {
   if (parenthesized) {
     const close = rest.indexOf(')');
     return close > 0 && close <= MAX_CREDIT ? close : -1;
   }
-  const head = rest.slice(0, MAX_CREDIT + 2);
+  const head = rest;
   const double = /^\S[^\n]*?\S(?= {2,})/u.exec(head);
   if (double && double[0].length <= MAX_CREDIT) return double[0].length;
   // "Thống Nhất/TTXVN", "AFP/ TTXVN", "Nhan Sáng/TTXVN": a name or agency, then "/AGENCY".
@@ -33,7 +37,7 @@ function creditLength(rest: string, parenthesized: boolean): number {
   if (code) return code[0].length;
   // At the end of the paragraph: the rest is the credit when it reads as a name ("Nguyễn Quyết", "Anh Nguyễn.").
   const words = rest.trim().replace(/\.$/u, '').split(/\s+/u);
-  if (rest.length <= MAX_CREDIT && words.length <= 6 && words.every((w) => /^[\p{Lu}\d-]|\//u.test(w))) return rest.length;
+  if (atEnd && rest.length <= MAX_CREDIT && words.length <= 6 && words.every((w) => /^[\p{Lu}\d-]|\//u.test(w))) return rest.length;
   return -1;
 }
 
@@ -60,7 +64,8 @@ export function splitInlineCaptions(paragraph: string): Block[] {
     if (m.index < consumed) continue;
     const parenthesized = m[0].startsWith('(');
     const afterColon = m.index + m[0].length;
-    const length = creditLength(paragraph.slice(afterColon), parenthesized);
+    const window = paragraph.slice(afterColon, afterColon + MAX_CREDIT + 2);
+    const length = creditLength(window, parenthesized, afterColon + window.length >= paragraph.length);
     if (length <= 0) continue;
     // After an earlier caption, the next caption starts where that credit ended.
     const start = Math.max(consumed, captionStart(paragraph, m.index));
