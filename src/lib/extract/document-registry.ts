@@ -66,7 +66,7 @@ export interface DocumentRegistry {
   /** "dieu-le" charter entries etc.: folded name/alias → document, for names without numbers. */
   byName: Map<string, RegistryDocument>;
   /** Kind → documents with a title, with the folded title (without a leading "về"). */
-  titles: Map<DocumentKindId, { folded: string; doc: RegistryDocument }[]>;
+  titles: Map<DocumentKindId, { folded: string; prefix: string; doc: RegistryDocument }[]>;
   terms: TermStart[];
   localities: Locality[];
 }
@@ -137,7 +137,7 @@ export function parseDocumentRegistry(source: string, file: string): DocumentReg
     return undefined;
   };
   for (const error of yamlDoc.errors) {
-    diagnostics.push({ file, line: error.linePos?.[0]?.line, message: `YAML syntax: ${error.message.split('\n')[0]}`, severity: 'error' });
+    diagnostics.push({ file, line: error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line, message: `YAML syntax: ${error.message.split('\n')[0]}`, severity: 'error' });
   }
   if (diagnostics.length > 0) throw new ContentError(diagnostics);
 
@@ -223,7 +223,7 @@ export function parseDocumentRegistry(source: string, file: string): DocumentReg
   const byCode = new Map<string, RegistryDocument[]>();
   const byPlenumAnyTerm = new Map<string, RegistryDocument[]>();
   const byName = new Map<string, RegistryDocument>();
-  const titles = new Map<DocumentKindId, { folded: string; doc: RegistryDocument }[]>();
+  const titles = new Map<DocumentKindId, { folded: string; prefix: string; doc: RegistryDocument }[]>();
   const byDate = (a: RegistryDocument, b: RegistryDocument): number => (a.date ?? '').localeCompare(b.date ?? '');
   for (const doc of [...documents].sort(byDate)) {
     if (doc.code) push(byCode, doc.code, doc);
@@ -233,7 +233,8 @@ export function parseDocumentRegistry(source: string, file: string): DocumentReg
     }
     if (doc.title) {
       const folded = foldTitle(doc.title);
-      if (folded.length >= 12) push(titles, doc.kind, { folded, doc });
+      // Text quotes the start of a title: its first twelve words must follow "về".
+      if (folded.length >= 12) push(titles, doc.kind, { folded, prefix: folded.split(' ').slice(0, 12).join(' '), doc });
     }
   }
   return { file, documents, byId, byCode, byPlenum, byPlenumAnyTerm, byCongress, byName, titles, terms, localities: parsed.data.localities };

@@ -54,13 +54,19 @@ export interface DocumentMentionAttrs {
 // Patterns. Anchors run over the original text; heads and attributes run sticky
 // over the folded copy (same offsets, lower-case ASCII letters).
 
-const ANCHOR_RE = /(?<![\p{L}])(nghị quyết|chỉ thị|kết luận|quy định|quyết định|hướng dẫn|quy chế|nghị định|thông tư|điều lệ)(?![\p{L}])|(?<![\p{L}\d/-])\d{1,4}\s?(?:\/\s?(?:19|20)\d\d\s?)?[-/]\s?(?:NQ|CT|KL|QĐi?|QD|HD|QC|NĐ|TT)\s?[-/]\s?[A-ZĐƯa-zđư.]{1,10}\d{0,2}/giu;
+// Over the folded text: kind words, or the middle of a code ("4-nq/", "5/nq-", "4/nd-"); the
+// boundaries and the code's start are checked in code (a lookbehind at every position is slow).
+const ANCHOR_RE = /nghi (?:quyet|dinh)|chi thi|ket luan|quy(?:et)? (?:dinh|che)|huong dan|thong tu|dieu le|\d\s?[-/]\s?(?:nq|ct|kl|qd|hd|qc|nd|tt)\s?[-/]/g;
+const BARE_CODE = /\d{1,4}\s?(?:\/\s?(?:19|20)\d\d\s?)?[-/]\s?(?:nq|ct|kl|qdi?|hd|qc|nd|tt)\s?[-/]\s?[a-z.]{1,10}\d{0,2}/y;
 
 const CODE_HEAD = /\s(?:so\s?)?(\d{1,4}\s?(?:\/\s?(?:19|20)\d\d\s?)?[-/]\s?[a-z]{2,3}\s?[-/]\s?[a-z.]{1,10}\d{0,2})/dy;
 // A number, not a date (15/5), a decimal (1,5), a code (…-NQ) or a quantity.
-const NUMBER_HEAD = /\s(so\s?)?(\d{1,4})(?![\d]|[.,/-]\d|\s?[-/]\s?[a-z]|\s(?:thang|ngay|lan|nguoi|ty|trieu|nghin|%))/y;
+const NUMBER_HEAD = /\s(so\s?)?(\d{1,4})(?![\d]|[.,/-]\d|\s?[-/]\s?[a-z]|\s(?:thang|ngay)(?!\s?\d)|\s(?:lan|nguoi|ty|trieu|nghin)(?![a-z])|\s?%)/y;
 const PLENUM_HEAD = /\s(?:hoi nghi\s)?(?:lan thu\s(tu|nam|sau|bay|tam|chin|muoi|\d{1,2})\s)?(?:ban chap hanh\s|bch\s?)?(trung uong|t\.?w|t\.?u)(?:\s?dang)?(?:\s?(?:lan thu\s?)?(\d{1,2}|tu|sau|bay|tam|chin|muoi)(?![\p{L}\d])|\s(nam)(?!\s?\d))?/duy;
-const CONGRESS_NATIONAL = /\sdai hoi\s(?:dai bieu\s)?(?:toan quoc\s)?(?:dang\s)?(?:toan quoc\s)?(?:lan thu\s)?([ivxl]{1,6})(?![\p{L}\d])(?:\s(?:cua\s)?dang(?:\scong san viet nam)?(?![\p{L}]))?/duy;
+// "… lần thứ XXI Đảng bộ thành phố" is a local congress: a national one is not followed by "Đảng bộ".
+const CONGRESS_NATIONAL = /\sdai hoi\s(?:dai bieu\s)?(?:toan quoc\s)?(?:dang\s)?(?:toan quoc\s)?(?:lan thu\s)?([ivxl]{1,6})(?![\p{L}\d]|\s(?:cua\s)?dang bo)(?:\s(?:cua\s)?dang(?:\scong san viet nam)?(?![\p{L}]))?/duy;
+/** National congresses so far (the XIV met in 2026); a higher number is a local congress. */
+const MAX_NATIONAL_CONGRESS = 14;
 const CONGRESS_LOCAL = /\sdai hoi\s(?:dai bieu\s)?dang bo\s(tinh|thanh pho|quan|huyen|thi xa|phuong|xa|thi tran)\s/y;
 const CONGRESS_NUMBER = /\slan thu\s([ivxl]{1,6})(?![\p{L}\d])/duy;
 const CONGRESS_YEARS = /\s?[(,]?\s?nhiem ky\s((?:19|20)\d\d)\s?[-–—]\s?((?:19|20)\d\d)\)?/y;
@@ -216,18 +222,25 @@ export function extractDocuments(
   context?: DocumentContext,
 ): Mention[] {
   const source = text.text;
-  ANCHOR_RE.lastIndex = 0;
-  const first = ANCHOR_RE.exec(source);
-  if (!first) return [];
   const folded = foldChars(source);
+  ANCHOR_RE.lastIndex = 0;
+  const first = ANCHOR_RE.exec(folded);
+  if (!first) return [];
   const scope = new ArticleScope(source, folded, article, registry, context);
 
   const parsed: ParsedMention[] = [];
-  for (let m: RegExpExecArray | null = first; m; m = ANCHOR_RE.exec(source)) {
-    const start = m.index;
-    const result = m[1] !== undefined
-      ? parseKindHead(scope, start, start + m[0].length, m[1])
-      : parseBareCode(scope, start, m[0]);
+  for (let m: RegExpExecArray | null = first; m; m = ANCHOR_RE.exec(folded)) {
+    let result: ParsedMention | null = null;
+    if (isDigit(m[0].charCodeAt(0))) {
+      const start = codeStart(folded, m.index);
+      if (start >= 0) result = parseBareCode(scope, start);
+    } else {
+      const start = m.index;
+      const wordEnd = start + m[0].length;
+      if (!isWordChar(folded.charCodeAt(start - 1)) && !isWordChar(folded.charCodeAt(wordEnd))) {
+        result = parseKindHead(scope, start, wordEnd, source.slice(start, wordEnd));
+      }
+    }
     if (result) {
       parsed.push(result);
       if (result.end > ANCHOR_RE.lastIndex) ANCHOR_RE.lastIndex = result.end;
@@ -333,7 +346,7 @@ function parseKindHead(scope: ArticleScope, start: number, wordEnd: number, word
     m = sticky(CONGRESS_NATIONAL, folded, wordEnd);
     if (m && isUpperRoman(text, m.indices![1]![0], m[1]!)) {
       const congress = canonicalTerm(m[1]!);
-      if (congress) {
+      if (congress && fromRoman(congress)! <= MAX_NATIONAL_CONGRESS) {
         const end = wordEnd + m[0].length;
         return { start, end, head: { type: 'congress', congress }, trail: emptyTrail(end) };
       }
@@ -347,15 +360,17 @@ function parseKindHead(scope: ArticleScope, start: number, wordEnd: number, word
     const titleAt = wordEnd + m[0].length;
     const titled = matchTitles(scope, kind, titleAt);
     if (titled.length > 0) {
-      const end = advanceWords(folded, titleAt, Math.min(12, titled[0]!.title ? foldTitle(titled[0]!.title).split(' ').length : 0));
+      const end = advanceWords(folded, titleAt, scope.registry.titles.get(kind)!.find((t) => t.doc === titled[0])!.prefix.split(' ').length);
       return { start, end, head: { type: 'title', kind, docs: titled }, trail: emptyTrail(end) };
     }
   }
   return null;
 }
 
-function parseBareCode(scope: ArticleScope, start: number, raw: string): ParsedMention | null {
-  let end = start + raw.length;
+function parseBareCode(scope: ArticleScope, start: number): ParsedMention | null {
+  const m = sticky(BARE_CODE, scope.folded, start);
+  if (!m) return null;
+  let end = start + m[0].length;
   while (end > start && scope.text[end - 1] === '.') end--;
   const code = parseDocumentCode(scope.text.slice(start, end));
   if (!code) return null;
@@ -532,12 +547,15 @@ function resolveMention(scope: ArticleScope, p: ParsedMention): Resolved[] {
         : issuer.level === 'local'
           ? { number: head.number, kindAbbr: abbr, issuerCode: issuer.code, year: null, party: true }
           : { number: head.number, kindAbbr: abbr, issuerCode: issuer.code, year: null, party: false };
-      return resolveCode(scope, head.kind, code, trail);
+      return resolveCode(scope, head.kind, code, trail, false);
     }
   }
 }
 
-function resolveCode(scope: ArticleScope, kindWord: DocumentKindId | null, code: DocumentCode, trail: Trailing): Resolved[] {
+/** State issuers whose numbering is nationwide: the Government, the Prime Minister, the National Assembly and its standing committee, ministries. */
+const NATIONAL_STATE_ISSUER = /^(?:CP|TTg|QH\d{0,2}|UBTVQH\d{0,2}|NHNN|VPCP|TANDTC|VKSNDTC|B[A-ZĐ]{1,8})$/u;
+
+function resolveCode(scope: ArticleScope, kindWord: DocumentKindId | null, code: DocumentCode, trail: Trailing, codeWritten = true): Resolved[] {
   const { registry } = scope;
   const kind = kindWord ?? kindFromAbbr(code.kindAbbr, code.party);
   if (!kind) return [];
@@ -575,7 +593,9 @@ function resolveCode(scope: ArticleScope, kindWord: DocumentKindId | null, code:
     return [unknown(`${kind}-${slugify(written)}-${slugify(committee)}-${statedYear}`, `${documentKind(kind).word} ${written} của ${committee}`, kind, written, code.number, committee, null, trail.date)];
   }
 
-  // State documents: numbering restarts every year, so the year must be known.
+  // State documents: numbering restarts every year, so the year must be known; and the issuer
+  // must be national (every province has its own UBND and HĐND numbering, which the code does not name).
+  if (!NATIONAL_STATE_ISSUER.test(code.issuerCode)) return [];
   if (statedYear === null) {
     const only = candidates.length === 1 ? candidates[0]! : null;
     return only ? [fromRegistry(only)] : [];
@@ -583,8 +603,11 @@ function resolveCode(scope: ArticleScope, kindWord: DocumentKindId | null, code:
   const hit = candidates.filter((d) => d.date?.startsWith(String(statedYear)) || d.parsedCode?.year === statedYear);
   if (hit.length === 1) return [fromRegistry(hit[0]!)];
   const issuer = trail.issuer?.level === 'state' ? trail.issuer.name : null;
-  const id = code.year !== null ? `${kind}-${slugify(written)}` : `${kind}-${slugify(written)}-${statedYear}`;
-  return [unknown(id, `${documentKind(kind).word} ${written}`, kind, written, code.number, issuer, null, trail.date)];
+  // "Nghị định 79/2010/NĐ-CP" and "Nghị định số 79 năm 2010 của Chính phủ": one key.
+  const id = `${kind}-${slugify(`${code.number} ${statedYear} ${code.kindAbbr} ${code.issuerCode}`)}`;
+  const writtenCode = codeWritten ? written : null;
+  const name = writtenCode ? `${documentKind(kind).word} ${writtenCode}` : `${documentKind(kind).word} số ${code.number} năm ${statedYear} của ${issuer ?? code.issuerCode}`;
+  return [unknown(id, name, kind, writtenCode, code.number, issuer, null, trail.date)];
 }
 
 /**
@@ -660,18 +683,17 @@ function resolveByTitle(scope: ArticleScope, kind: DocumentKindId, at: number, n
 function matchTitles(scope: ArticleScope, kind: DocumentKindId, at: number): RegistryDocument[] {
   const titles = scope.registry.titles.get(kind);
   if (!titles) return [];
+  const window = foldTitle(scope.folded.slice(at, at + TITLE_WINDOW));
   const out: RegistryDocument[] = [];
-  for (const t of titles) if (titleFollows(scope, at, t.folded, true)) out.push(t.doc);
+  for (const t of titles) if (window.startsWith(t.prefix)) out.push(t.doc);
   return out;
 }
 
+const TITLE_WINDOW = 200;
+
 /** Does the text at `at` (after "về", or anywhere in the next words if !exact) continue with the title's first twelve words? */
-function titleFollows(scope: ArticleScope, at: number, foldedTitle: string, exact = false): boolean {
+function titleFollows(scope: ArticleScope, at: number, foldedTitle: string): boolean {
   const words = foldedTitle.split(' ').slice(0, 12).join(' ');
-  if (exact) {
-    const window = foldTitle(scope.folded.slice(at, at + words.length * 2 + 20));
-    return window.startsWith(words);
-  }
   const window = foldTitle(scope.folded.slice(at, at + words.length * 2 + 80));
   return window.includes(words);
 }
@@ -797,4 +819,37 @@ function advanceWords(folded: string, at: number, n: number): number {
     while (pos < folded.length && /[a-z0-9]/.test(folded[pos]!)) pos++;
   }
   return pos;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A letter or digit of the folded text (NaN outside it is not). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || isDigit(c) || c > 127;
+}
+
+/**
+ * Where the code whose kind part the anchor found begins: back over the number
+ * (and over a "/2014" year and the number before it); -1 when the code is glued
+ * to a word or another number ("A4-NQ/", "1.05-CT/").
+ */
+function codeStart(folded: string, digitAt: number): number {
+  const backDigits = (from: number): number => {
+    let i = from;
+    while (i > 0 && from - i < 4 && isDigit(folded.charCodeAt(i - 1))) i--;
+    return i;
+  };
+  let start = backDigits(digitAt + 1);
+  let before = start - 1;
+  if (folded[before] === ' ') before--;
+  if (folded[before] === '/' && start - 1 >= 0 && digitAt + 1 - start === 4) {
+    let yearSep = before - 1;
+    if (folded[yearSep] === ' ') yearSep--;
+    if (isDigit(folded.charCodeAt(yearSep))) start = backDigits(yearSep + 1);
+  }
+  const prev = folded.charCodeAt(start - 1);
+  if (isWordChar(prev) || prev === 47 /* / */ || prev === 45 /* - */ || prev === 46 /* . */ || prev === 44 /* , */) return -1;
+  return start;
 }
