@@ -85,6 +85,7 @@ interface ArticleScan {
 }
 
 const CREDIT_WORDS = new Set(['ảnh', 'nguồn', 'video', 'clip', 'đồ họa']);
+const CREDIT_PUNCT = new Set(['/', '.', '-', ',', '&']);
 const CREDIT_AGENCIES = new Set(['ttxvn', 'vna', 'tto', 'vov', 'vtv']);
 
 /** Token indexes inside photo credits ("Ảnh: M.Quang", "(Ảnh: Thanh Thương/TTXVN)"). */
@@ -96,9 +97,13 @@ function creditMask(tokens: readonly Token[]): Uint8Array | null {
     if (tokens[j]?.norm === 'minh' && tokens[j + 1]?.norm === 'họa') j += 2;
     if (tokens[j]?.raw !== ':') continue;
     mask ??= new Uint8Array(tokens.length);
-    let k = i;
-    while (k < tokens.length && tokens[k]!.raw !== ')') mask[k++] = 1;
-    i = k;
+    // The credit is the short run of names, initials and agencies after the colon
+    // ("Ảnh: Thanh Thương/TTXVN", "Ảnh: M.Quang"), up to a closing bracket.
+    let k = j + 1;
+    while (k < tokens.length && k - j <= 12 && (tokens[k]!.cap || CREDIT_PUNCT.has(tokens[k]!.raw))) k++;
+    if (tokens[k]?.raw === ')') k++;
+    for (let x = i; x < k; x++) mask[x] = 1;
+    i = k - 1;
   }
   return mask;
 }
@@ -340,7 +345,7 @@ export function extractMentions(article: ArticleFile, text: ArticleText): Mentio
   // Units (written ones; a unit implied by a title like "Quận ủy viên" is a role, not a mention).
   for (const u of scan.units) {
     const r = resolveUnit(u, uctx);
-    if (!r || u.implied) continue;
+    if (!r || u.implied || (u.def.type === 'org' && !u.def.entity)) continue;
     const attrs: UnitAttrs = { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys };
     add(u.start, u.end, 'unit', r.key, attrs as unknown as Record<string, unknown>);
     if (u.inner) {
@@ -362,7 +367,8 @@ export function extractMentions(article: ArticleFile, text: ArticleText): Mentio
     for (const role of p.roles) {
       const unit = role.unit ? resolveUnit(role.unit, uctx) : null;
       if (!unit && !role.title.standalone) continue;
-      roles.push({ title: role.title.name, unitKey: unit?.key ?? null, unitName: unit?.name ?? null });
+      const entity = !!unit && !(role.unit?.def.type === 'org' && !role.unit.def.entity);
+      roles.push({ title: role.title.name, unitKey: entity ? unit!.key : null, unitName: unit?.name ?? null });
       if (unit?.place) area.add(unit.place.area);
     }
     if (area.size === 0 && articleAreas.size === 1) area.add([...articleAreas][0]!);

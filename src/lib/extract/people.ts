@@ -12,7 +12,7 @@
  */
 import { canonicalTones } from '../text/fold.ts';
 import { titleTables, type TitleDef } from './titles.ts';
-import { matchUnit, unitTables, type MatchContext, type UnitMatch } from './units.ts';
+import { matchOrgBeforeName, matchUnit, unitTables, type MatchContext, type UnitMatch } from './units.ts';
 import type { Token } from './tokens.ts';
 import { loadGazetteer } from './places.ts';
 
@@ -163,7 +163,17 @@ export function matchPerson(tokens: readonly Token[], i: number, ctx: MatchConte
     const a = addressAt(tokens, j);
     let rank: string | null = null;
     if (a) { j += a.length; rank = a.rank; }
-    const n = nameLength(tokens, j);
+    let n = nameLength(tokens, j);
+    const last = seq.roles[seq.roles.length - 1]!;
+    if (n === 0 && !a && !last.unit) {
+      // An organisation the unit tables do not know, between the title and the name.
+      const org = matchOrgBeforeName(tokens, j, last.title.name, ctx);
+      if (org) {
+        last.unit = org;
+        j = org.next;
+        n = nameLength(tokens, j);
+      }
+    }
     if (n > 0) return person(tokens, j, n, j + n, seq.roles, rank, true, ctx);
     return null;
   }

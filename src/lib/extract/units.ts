@@ -13,6 +13,8 @@
 import { canonicalDisplay } from '../text/fold.ts';
 import {
   LEVEL_WORD_OF_KIND,
+  filterCandidates,
+  loadGazetteer,
   matchLevelWord,
   matchName,
   type Era,
@@ -53,7 +55,16 @@ interface SubBodyDef {
   name: string;
 }
 
-type UnitDef = HeadDef | NationalDef | SubBodyDef;
+/** A unit named only by the words between a title and a name ("Phó Giám đốc Sở Du lịch Hà Nội Trần Hữu Bình"). */
+export interface OrgDef {
+  type: 'org';
+  /** Canonical name. */
+  name: string;
+  /** Starts with an organisation word (Sở, Cục, Công ty …): an entity; else only a role's unit name. */
+  entity: boolean;
+}
+
+type UnitDef = HeadDef | NationalDef | SubBodyDef | OrgDef;
 
 export interface UnitTables {
   starts: PhraseTrie<UnitDef>;
@@ -61,6 +72,8 @@ export interface UnitTables {
   committeeOfKind: Record<PlaceKind, string>;
   centralCommittee: string;
   plural: Set<string>;
+  /** Words that start an organisation's name (units.yaml orgWords). */
+  orgWords: PhraseTrie<true>;
 }
 
 interface UnitsFile {
@@ -81,6 +94,7 @@ interface UnitsFile {
   centralCommittee: string;
   national: { name: string; forms?: string[] }[];
   pluralMarkers?: string[];
+  orgWords?: string[];
 }
 
 let tables: UnitTables | null = null;
@@ -125,7 +139,9 @@ export function unitTables(): UnitTables {
     committeeOfKind: data.committeeOfKind as Record<PlaceKind, string>,
     centralCommittee: canonicalDisplay(data.centralCommittee),
     plural: new Set((data.pluralMarkers ?? []).map((p) => phraseNorms(p)[0]!)),
+    orgWords: new PhraseTrie<true>(),
   };
+  for (const w of data.orgWords ?? []) tables.orgWords.add(phraseNorms(w), true);
   return tables;
 }
 
@@ -203,7 +219,15 @@ function readPlace(tokens: readonly Token[], j: number, def: HeadDef, ctx: Match
   const lw = matchLevelWord(tokens, j);
   const kinds = def.place === 'implied' ? def.kinds : lw ? lw.level.kinds : [];
   const fallback = def.place === 'implied' ? def.fallback : lw ? lw.level.fallback : [];
-  if (def.place === 'level' && !lw) return { ref: null, next: j };
+  if (def.place === 'level' && !lw) {
+    // "UBND Hà Nội": a province or city name without its level word.
+    const m = loadGazetteer().standalone.longest(tokens, j);
+    if (m && tokens[j]!.cap && !tokens[j + m.length]?.titleCase) {
+      const candidates = filterCandidates(m.values, ['province', 'city'], [], ctx.era);
+      if (candidates.length > 0) return { ref: makeRef(tokens, j, j, j + m.length, ['province', 'city'], candidates, ctx, false), next: j + m.length };
+    }
+    return { ref: null, next: j };
+  }
   const at = lw ? j + lw.length : j;
   const name = matchName(tokens, at, kinds, fallback, ctx.era);
   if (name) {
@@ -229,6 +253,7 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
   if (!m) return null;
   const def = m.values[0]!;
   const first = tokens[i]!;
+  if (def.type === 'org') return null;
   if ((def.type !== 'head' || def.capitalised) && !first.cap && !lowerOk) return null;
   const prev = tokens[i - 1];
   const plural = !!prev && prev.word && t.plural.has(prev.norm);
@@ -258,7 +283,7 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
 
 /** Does a bare unit `u` (no place written) take its place from `other`? */
 function canBorrow(u: UnitMatch, other: UnitMatch): boolean {
-  if (u.def.type === 'national' || u.placeRef?.written || u.central) return false;
+  if (u.def.type === 'national' || u.def.type === 'org' || u.placeRef?.written || u.central) return false;
   if (u.def.type === 'sub') return !u.inner && other.def.type === 'sub' && !!other.inner;
   if (u.placeRef) return false; // a bare level word resolves from context
   return other.def.type === 'head' && !!other.placeRef;
@@ -322,7 +347,7 @@ export function resolveUnit(u: UnitMatch, ctx: UnitContext): ResolvedUnit | null
   const t = unitTables();
   let out: ResolvedUnit | null = null;
   const def = u.def;
-  if (def.type === 'national') {
+  if (def.type === 'national' || def.type === 'org') {
     out = { name: def.name, key: nationalKey(def.name), place: null, placeKey: null, parentKeys: [] };
   } else if (def.type === 'sub') {
     if (u.central) {
@@ -381,4 +406,40 @@ function resolveHead(u: UnitMatch, def: HeadDef, ctx: UnitContext): ResolvedUnit
     if (k) parentKeys.push(k);
   }
   return { name, key, place, placeKey: place.key, parentKeys };
+}
+
+const ORG_STOP = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '…']);
+
+/**
+ * The words between a title and the name that follows it, read as the title's
+ * unit when no known unit matched ("Phó giám đốc Sở Du lịch Hà Nội Trần Hữu Bình").
+ * At most 10 tokens, starting with a capital, no sentence punctuation; cut at "của".
+ */
+export function matchOrgBeforeName(
+  tokens: readonly Token[],
+  j: number,
+  titleName: string,
+  ctx: MatchContext,
+): UnitMatch | null {
+  const first = tokens[j];
+  if (!first || !first.cap || !first.word) return null;
+  let k = j;
+  let cut = -1;
+  while (k < tokens.length && k - j < 10 && !ORG_STOP.has(tokens[k]!.raw)) {
+    if (k > j && ctx.personStartsAt(tokens, k)) break;
+    if (cut < 0 && tokens[k]!.norm === 'của') cut = k;
+    k++;
+  }
+  if (k === j || k >= tokens.length || !ctx.personStartsAt(tokens, k)) return null;
+  const end = cut > j ? cut : k;
+  let phrase = ctx.text.slice(first.start, tokens[end - 1]!.end).replace(/\s+/g, ' ').trim();
+  // "Trưởng phòng Nghiên cứu …" → the unit is "Phòng Nghiên cứu …".
+  const lastWord = titleName.split(' ').pop()!;
+  if (/^(phòng|ban)$/.test(lastWord) && !phrase.toLowerCase().startsWith(lastWord)) {
+    phrase = `${lastWord.charAt(0).toUpperCase()}${lastWord.slice(1)} ${phrase}`;
+  }
+  const name = canonicalDisplay(phrase.replace(/[\s,–—-]+$/, ''));
+  const isOrg = !!unitTables().orgWords.longest(tokens, j) || /^(phòng|ban)$/.test(lastWord);
+  const def: OrgDef = { type: 'org', name, entity: isOrg };
+  return { start: first.start, end: tokens[end - 1]!.end, next: k, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
 }
