@@ -13,6 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page, Request } from 'playwright-core';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { serveStatic } from '../../tests/e2e/support/server.ts';
@@ -23,23 +24,41 @@ export interface FirstSearch {
   query: string;
   /** Sum of response body bytes. */
   bytes: number;
+  /** The same with text files gzip'd, as a static host would serve them. */
+  gzipBytes: number;
   /** The part of bytes served from /pagefind/. */
   pagefindBytes: number;
   requests: number;
   results: number;
-  files: { path: string; bytes: number }[];
+  files: DownloadedFile[];
 }
 
-function track(page: Page, origin: string): { files: { path: string; bytes: number }[]; reset(): void; settled(): Promise<void> } {
-  let files: { path: string; bytes: number }[] = [];
+export interface DownloadedFile {
+  path: string;
+  /** Body bytes as served (our static server does not compress). */
+  bytes: number;
+  /** Bytes with gzip as a static host would send text files; Pagefind's own .pf_* and wasm files are gzip already. */
+  gzipBytes: number;
+}
+
+/** Text responses a host would compress; Pagefind's binary files are stored gzip'd. */
+function compressible(path: string): boolean {
+  return /\.(js|mjs|json|css|html|svg|xml|txt)(\?|$)/.test(path) || /\/(\?|$)/.test(path);
+}
+
+function track(page: Page, origin: string): { files: DownloadedFile[]; reset(): void; settled(): Promise<void> } {
+  let files: DownloadedFile[] = [];
   const pending = new Set<Promise<void>>();
   page.on('requestfinished', (request: Request) => {
     const p = (async () => {
       const url = request.url();
       // Chromium reports 0 for some worker-initiated requests; then count the body itself.
+      const body = await request.response().then((r) => (r ? r.body() : null)).catch(() => null);
       let bytes = await request.sizes().then((s) => s.responseBodySize, () => 0);
-      if (bytes === 0) bytes = await request.response().then((r) => (r ? r.body() : null)).then((b) => b?.length ?? 0, () => 0);
-      files.push({ path: url.startsWith(origin) ? url.slice(origin.length) : url, bytes });
+      if (bytes === 0) bytes = body?.length ?? 0;
+      const file = url.startsWith(origin) ? url.slice(origin.length) : url;
+      const gzipBytes = body && compressible(file) ? Math.min(bytes, gzipSync(body).length) : bytes;
+      files.push({ path: file, bytes, gzipBytes });
     })();
     pending.add(p);
     void p.finally(() => pending.delete(p));
@@ -57,10 +76,11 @@ function track(page: Page, origin: string): { files: { path: string; bytes: numb
   };
 }
 
-function summarise(method: 'page' | 'api', url: string, query: string, files: { path: string; bytes: number }[], results: number): FirstSearch {
+function summarise(method: 'page' | 'api', url: string, query: string, files: DownloadedFile[], results: number): FirstSearch {
   const bytes = files.reduce((s, f) => s + f.bytes, 0);
+  const gzipBytes = files.reduce((s, f) => s + f.gzipBytes, 0);
   const pagefindBytes = files.filter((f) => f.path.includes('/pagefind/')).reduce((s, f) => s + f.bytes, 0);
-  return { method, url, query, bytes, pagefindBytes, requests: files.length, results, files };
+  return { method, url, query, bytes, gzipBytes, pagefindBytes, requests: files.length, results, files };
 }
 
 /** The search page's path (e.g. "tim-kiem/") if dist has it, else null. */

@@ -180,7 +180,7 @@ export function formatReport(r: BenchResult): string {
   const fs = (s: SiteResult | null, method: 'api' | 'page') => {
     const f = s?.firstSearch[method];
     if (!f) return s?.firstSearchErrors.length ? 'not measured' : '—';
-    return `${formatBytes(f.bytes)} (${f.requests} requests, Pagefind ${formatBytes(f.pagefindBytes)}, ${f.results} results)`;
+    return `${formatBytes(f.bytes)} (gzip ${formatBytes(f.gzipBytes)}; ${f.requests} requests, Pagefind ${formatBytes(f.pagefindBytes)}, ${f.results} results)`;
   };
   sizes.push(['first search download: search page', fs(r.ours, 'page'), fs(plain, 'page')]);
   sizes.push(['first search download: Pagefind API', fs(r.ours, 'api'), fs(plain, 'api')]);

@@ -130,7 +130,7 @@ describe('corpus excerpt and dist statistics', () => {
 
 describe('judging and the table', () => {
   it('computes the ratios and marks each target PASS or MISS', () => {
-    const ours = site({ wallMs: 25_000, pages: 3000, peakRssBytes: 1.2 * 1024 ** 3, firstSearch: { page: null, api: { method: 'api', url: '/', query: 'q', bytes: 310 * 1024, pagefindBytes: 0, requests: 9, results: 3, files: [] } } });
+    const ours = site({ wallMs: 25_000, pages: 3000, peakRssBytes: 1.2 * 1024 ** 3, firstSearch: { page: null, api: { method: 'api', url: '/', query: 'q', bytes: 310 * 1024, gzipBytes: 250 * 1024, pagefindBytes: 0, requests: 9, results: 3, files: [] } } });
     const plain = site({ wallMs: 10_000, pages: 1001, peakRssBytes: 1024 ** 3 });
     const { ratios, targets } = judge(ours, plain, { ok: true, wallMs: 4000, peakRssBytes: 1, extra: {} });
     expect(ratios.time).toBeCloseTo(2.5);
@@ -177,6 +177,11 @@ describe('npm run bench (20 articles, both builds)', () => {
     // Stock Pagefind UI on the plain search page, and Pagefind's API on both sites.
     expect(result.plain?.firstSearch.page?.bytes).toBeGreaterThan(result.plain?.firstSearch.api?.bytes ?? Infinity);
     expect(result.plain?.firstSearch.api?.results).toBeGreaterThan(0);
+    const api = result.plain?.firstSearch.api;
+    // pagefind.js compresses; Pagefind's index files are gzip already.
+    expect(api?.gzipBytes).toBeLessThan(api?.bytes ?? 0);
+    const chunk = api?.files.find((f) => f.path.endsWith('.pf_index'));
+    expect(chunk?.gzipBytes).toBe(chunk?.bytes);
     expect(result.plain?.stages.search.ms).toBeGreaterThan(0);
     for (const label of ['import', 'extraction and graph', 'page rendering', 'search indexing', 'link check', 'total build', 'first search download: search page', 'first search download: Pagefind API']) {
       expect(out).toContain(label);
