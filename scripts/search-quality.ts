@@ -80,7 +80,7 @@ export async function runOurs(page: Page, siteUrl: string, basePath: string, que
   for (const q of queries) {
     const started = Date.now();
     await page.goto(`${siteUrl}tim-kiem/?q=${encodeURIComponent(q.q)}`);
-    await page.waitForSelector('#search-results[data-state="done"]', { timeout: 20_000 });
+    await page.waitForSelector('#search-results[data-state="done"]', { state: 'attached', timeout: 20_000 });
     const hrefs = await page.$$eval('#search-results a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
     out.push(outcome(q, hrefs.slice(0, RANK_DEPTH).map((h) => stripBase(h, basePath)), Date.now() - started));
   }

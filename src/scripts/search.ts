@@ -5,8 +5,9 @@
  */
 import { planSearch, type SearchPlan } from '../lib/search/query.ts';
 import { fromIndexForm } from '../lib/search/index-form.ts';
+import { exactNameFirst } from '../lib/search/rerank.ts';
 import {
-  FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, RANKING, SORT_DATE,
+  FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, META_NAMES, RANKING, SORT_DATE,
   type SearchKind,
 } from '../lib/search/labels.ts';
 
@@ -42,6 +43,8 @@ export interface SearchState {
 }
 
 const PAGE_SIZE = 20;
+/** How many of Pagefind's first results the exact-name promotion looks at (their data is loaded anyway). */
+const RERANK_DEPTH = PAGE_SIZE;
 const DEBOUNCE_MS = 120;
 const URL_KEYS = { q: 'q', kind: 'loai', source: 'nguon', year: 'nam', sort: 'sap-xep' } as const;
 
@@ -81,7 +84,8 @@ function searchOptions(s: SearchState): PagefindSearchOptions {
 
 /**
  * Runs the plan: document-code keys first (their hits are document pages), then
- * the words; duplicates dropped, order kept.
+ * the words; duplicates dropped. Unless sorting by date, pages whose name is
+ * exactly the query are then moved to the front (rerank.ts).
  */
 export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: PagefindSearchOptions): Promise<PagefindResult[]> {
   const searches = [...plan.keys, ...(plan.text ? [plan.text] : [])].map((term) => pagefind.search(term, options));
@@ -94,7 +98,11 @@ export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: 
       merged.push(r);
     }
   }
-  return merged;
+  if (options.sort) return merged; // the reader asked for date order
+  const head = merged.slice(0, RERANK_DEPTH);
+  const data = await Promise.all(head.map((r) => r.data()));
+  const order = exactNameFirst(plan.display, data.map((d) => ({ title: d.meta.title, names: d.meta[META_NAMES] })));
+  return [...order.map((i) => head[i]!), ...merged.slice(RERANK_DEPTH)];
 }
 
 /** Pagefind's excerpt as DOM nodes: text stays text; only <mark> pairs become elements. */

@@ -26,6 +26,8 @@ export const SORT_DATE = 'date';
 export const META_NAMES = 'names';
 /** Meta holding the kind (SearchKind) of a result, for the UI. */
 export const META_KIND = 'kind';
+/** Separator of the names in the "names" meta. */
+export const NAMES_SEPARATOR = ' | ';
 export const META_DATE = 'date';
 export const META_SOURCE = 'source';
 /** Sort value for records without a date: sorts last in a newest-first sort. */

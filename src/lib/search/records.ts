@@ -9,10 +9,12 @@
  */
 import type { KbArticle, KbEntity, KnowledgeBase } from '../graph/types.ts';
 import type { TextBlock } from '../extract/text.ts';
-import { toIndexForm } from './index-form.ts';
+import { fromIndexForm, toIndexForm } from './index-form.ts';
+import { abbreviationTable, type Abbreviation } from '../extract/abbreviations.ts';
+import { fold } from '../text/fold.ts';
 import { documentSearchKeys } from './document-keys.ts';
 import {
-  FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, META_NAMES, META_SOURCE,
+  FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, META_NAMES, META_SOURCE, NAMES_SEPARATOR,
   SORT_DATE, UNDATED, type SearchKind,
 } from './labels.ts';
 
@@ -96,12 +98,45 @@ export function entityContext(kb: KnowledgeBase): EntityContext {
   };
 }
 
-/** Every distinct name of an entity: its name, then its aliases (first spelling of each folded form kept). */
+/** Abbreviations whose expansion has several words ("Hội đồng nhân dân" ⇄ "HĐND"), from data/abbreviations.yaml. */
+let nameAbbreviations: Abbreviation[] | null = null;
+function abbreviationsForNames(): Abbreviation[] {
+  nameAbbreviations ??= [...abbreviationTable().values()].filter((a) => a.expand && a.expansion.includes(' ') && a.abbr.length >= 3);
+  return nameAbbreviations;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Other spellings of a name through the abbreviation table, in both directions:
+ * "Hội đồng nhân dân quận Tây Hồ" → "HĐND quận Tây Hồ", "UBND phường X" → "Ủy ban nhân dân phường X".
+ * Readers type either; the extractor keeps what the articles wrote.
+ */
+export function abbreviationVariants(name: string, table: readonly Abbreviation[] = abbreviationsForNames()): string[] {
+  const out: string[] = [];
+  const folded = fold(name);
+  for (const a of table) {
+    if (folded.includes(fold(a.expansion))) {
+      // Case-insensitive on the expansion, written with any tone placement: compare canonical forms.
+      const re = new RegExp(`(^|\\s)${escapeRegExp(toIndexForm(a.expansion))}(?=\\s|$)`, 'iu');
+      const variant = toIndexForm(name).replace(re, `$1${toIndexForm(a.abbr)}`);
+      if (variant !== toIndexForm(name)) out.push(fromIndexForm(variant));
+    }
+    const abbrRe = new RegExp(`(^|\\s)${escapeRegExp(a.abbr)}(?=\\s|$)`, 'u');
+    if (abbrRe.test(name)) out.push(name.replace(abbrRe, `$1${a.expansion}`));
+  }
+  return out;
+}
+
+/** Every distinct name of an entity: its name, then its aliases and their abbreviation variants (first spelling of each folded form kept). */
 export function entityNames(entity: KbEntity): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const n of [entity.name, ...entity.aliases, ...(entity.document?.code ? [entity.document.code] : [])]) {
-    const key = toIndexForm(n).toLowerCase().replace(/\s+/g, ' ').trim();
+  const given = [entity.name, ...entity.aliases, ...(entity.document?.code ? [entity.document.code] : [])];
+  for (const n of [...given, ...given.flatMap((g) => abbreviationVariants(g))]) {
+    const key = fold(n).replace(/\s+/g, ' ').trim();
     if (!key || seen.has(key)) continue;
     seen.add(key);
     out.push(n);
@@ -136,7 +171,7 @@ export function entityRecord(entity: KbEntity, ctx: EntityContext, url: string):
   }
   // Names and document-code keys as searchable meta: a full match there outranks a title match.
   const keys = entity.type === 'document' ? documentSearchKeys(entity) : [];
-  parts.push(attr('meta', META_NAMES, toIndexForm([...names, ...keys].join(' | '))));
+  parts.push(attr('meta', META_NAMES, toIndexForm([...names, ...keys].join(NAMES_SEPARATOR))));
   parts.push(attr('filter', FILTER_TYPE, KIND_LABEL[kind]), attr('meta', META_KIND, kind));
 
   const years = new Set<string>();

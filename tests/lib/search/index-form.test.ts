@@ -33,7 +33,7 @@ describe('planSearch', () => {
   it('drops "số" before a number and adds document-code keys', () => {
     const plan = planSearch('chỉ thị số 05');
     expect(plan.text).toBe('chỉ thị 05');
-    expect(plan.keys).toEqual(['vbkct5']);
+    expect(plan.keys).toEqual(['vbkct05']);
   });
   it('caps very long queries', () => {
     expect(planSearch('a '.repeat(5000)).display.length).toBeLessThanOrEqual(200);

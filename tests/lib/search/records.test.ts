@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecord, bodyBlocks, entityContext, entityNames, entityRecord, MAX_BODY_CHARS } from '../../../src/lib/search/records.ts';
+import { abbreviationVariants, articleRecord, bodyBlocks, entityContext, entityNames, entityRecord, MAX_BODY_CHARS } from '../../../src/lib/search/records.ts';
 import { toIndexForm } from '../../../src/lib/search/index-form.ts';
 import type { KbArticle, KbEntity, KnowledgeBase } from '../../../src/lib/graph/types.ts';
 
@@ -61,5 +61,18 @@ describe('entity records', () => {
     expect(record.html).toContain('data-pagefind-filter="year:2023"');
     expect(record.html).toContain('data-pagefind-sort="date:2023-01-27"');
     expect(record.html).toContain(toIndexForm('Chủ tịch UBND phường Minh Khai'));
+  });
+});
+
+describe('abbreviation variants of entity names (data/abbreviations.yaml)', () => {
+  it('add the abbreviated and the expanded spelling, whatever the tone placement', () => {
+    expect(abbreviationVariants('Hội đồng nhân dân quận Tây Hồ')).toEqual(['HĐND quận Tây Hồ']);
+    expect(abbreviationVariants('UBND phường Minh Khai')).toEqual(['Ủy ban nhân dân phường Minh Khai']);
+    expect(abbreviationVariants('Uỷ ban nhân dân phường Minh Khai')).toEqual(['UBND phường Minh Khai']);
+    expect(abbreviationVariants('Lê Thành Vinh')).toEqual([]);
+  });
+  it('are indexed among the names of a unit', () => {
+    const unit: KbEntity = { id: 'unit/hdnd', type: 'unit', name: 'Hội đồng nhân dân quận Tây Hồ', aliases: [], url: '/don-vi/hdnd/', articles: [], mentions: [] };
+    expect(entityNames(unit)).toEqual(['Hội đồng nhân dân quận Tây Hồ', 'HĐND quận Tây Hồ']);
   });
 });
