@@ -61,6 +61,8 @@ export interface DocumentRegistry {
   byPlenum: Map<string, RegistryDocument>;
   /** "<kind>|<plenum>" → those documents, oldest first. */
   byPlenumAnyTerm: Map<string, RegistryDocument[]>;
+  /** "<kind>|<number>" → documents of that kind and number, oldest first (any issuer). */
+  byKindNumber: Map<string, RegistryDocument[]>;
   /** Congress (Roman) → its resolution. */
   byCongress: Map<string, RegistryDocument>;
   /** "dieu-le" charter entries etc.: folded name/alias → document, for names without numbers. */
@@ -222,11 +224,13 @@ export function parseDocumentRegistry(source: string, file: string): DocumentReg
 
   const byCode = new Map<string, RegistryDocument[]>();
   const byPlenumAnyTerm = new Map<string, RegistryDocument[]>();
+  const byKindNumber = new Map<string, RegistryDocument[]>();
   const byName = new Map<string, RegistryDocument>();
   const titles = new Map<DocumentKindId, { folded: string; prefix: string; doc: RegistryDocument }[]>();
   const byDate = (a: RegistryDocument, b: RegistryDocument): number => (a.date ?? '').localeCompare(b.date ?? '');
   for (const doc of [...documents].sort(byDate)) {
     if (doc.code) push(byCode, doc.code, doc);
+    if (doc.number) push(byKindNumber, `${doc.kind}|${doc.number}`, doc);
     if (doc.plenum !== null) push(byPlenumAnyTerm, `${doc.kind}|${doc.plenum}`, doc);
     if (doc.code === null && doc.plenum === null && doc.congress === null) {
       for (const name of [doc.name, ...doc.aliases]) byName.set(foldName(name), doc);
@@ -237,7 +241,7 @@ export function parseDocumentRegistry(source: string, file: string): DocumentReg
       if (folded.length >= 12) push(titles, doc.kind, { folded, prefix: folded.split(' ').slice(0, 12).join(' '), doc });
     }
   }
-  return { file, documents, byId, byCode, byPlenum, byPlenumAnyTerm, byCongress, byName, titles, terms, localities: parsed.data.localities };
+  return { file, documents, byId, byCode, byPlenum, byPlenumAnyTerm, byKindNumber, byCongress, byName, titles, terms, localities: parsed.data.localities };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

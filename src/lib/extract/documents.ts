@@ -268,6 +268,7 @@ export function extractDocuments(
       const head = p.head as Extract<Head, { type: 'number' }>;
       const antecedent = byKindNumber.get(`${head.kind}|${head.number}`);
       resolved = antecedent ? [antecedent] : resolveByTitle(scope, head.kind, p.trail.end, head.number);
+      if (resolved.length === 0) resolved = resolveByIssuerInArticle(scope, head.kind, head.number);
     } else if (p.head.type === 'plenum' && resolved.length === 0 && p.trail.terms.length === 0) {
       resolved = resolvePlenumWithoutTerm(scope, p.head.kind, p.head.plenum, plenumTerms);
     }
@@ -677,6 +678,36 @@ function resolveByTitle(scope: ArticleScope, kind: DocumentKindId, at: number, n
   if (!m) return [];
   const docs = matchTitles(scope, kind, at + m[0].length).filter((d) => d.number === number);
   return pickInForce(scope, docs);
+}
+
+/**
+ * An issuer-less "Nghị quyết 35" with nothing else to go on: the registry
+ * document of that kind and number whose issuer the article names, when the
+ * article names the issuer of exactly one of them ("Chính phủ" → 35/NQ-CP;
+ * "Bộ Chính trị" → 35-NQ/TW), and, for a dated article, issued by then.
+ */
+function resolveByIssuerInArticle(scope: ArticleScope, kind: DocumentKindId, number: string): Resolved[] {
+  let candidates = scope.registry.byKindNumber.get(`${kind}|${number}`) ?? [];
+  const published = scope.published;
+  if (published) candidates = candidates.filter((d) => d.date !== null && d.date <= published);
+  const named = candidates.filter((d) => d.issuer !== null && issuerNamed(scope, d.issuer));
+  if (named.length === 0) return [];
+  // Several documents of one issuer (numbers restart): the latest, if the article is dated; else none.
+  const issuers = new Set(named.map((d) => d.issuer));
+  if (issuers.size !== 1) return [];
+  if (named.length === 1) return [fromRegistry(named[0]!)];
+  return published ? [fromRegistry(named[named.length - 1]!)] : [];
+}
+
+// How an article names an issuer (folded), beyond the issuer's own name.
+const ISSUER_NAMES: Record<string, string[]> = {
+  'ban chap hanh trung uong': ['ban chap hanh trung uong', 'hoi nghi trung uong'],
+  'thu tuong chinh phu': ['thu tuong'],
+};
+
+function issuerNamed(scope: ArticleScope, issuer: string): boolean {
+  const folded = foldName(issuer);
+  return (ISSUER_NAMES[folded] ?? [folded]).some((name) => containsWord(scope.folded, name));
 }
 
 /** Registry documents of this kind whose title the text at `at` (just after "về") starts with. */

@@ -183,6 +183,18 @@ describe('resolution rules', () => {
     expect(extract(article('Việc thực hiện Nghị quyết 39 đạt kết quả.'))).toEqual([]);
   });
 
+  it('resolves an issuer-less number by the one registry issuer the article names', () => {
+    expect(extract(article('Hội nghị đánh giá việc thực hiện Nghị quyết 35. Thủ tướng Chính phủ chỉ đạo các bộ, ngành.')).map((m) => m.key))
+      .toEqual(['document/nghi-quyet-35-2016-nq-cp']);
+    expect(extract(article('Bộ Chính trị đã ban hành Nghị quyết 35 về bảo vệ nền tảng tư tưởng của Đảng.', '2019-01-01')).map((m) => m.key))
+      .toEqual(['document/nghi-quyet-35-nq-tw-khoa-xii']);
+    // Both issuers named: either could be meant.
+    expect(extract(article('Bộ Chính trị và Chính phủ chỉ đạo thực hiện Nghị quyết 35.'))).toEqual([]);
+    // Dated before the Politburo's 35-NQ/TW (2018) but after the Government's (2016).
+    expect(extract(article('Bộ Chính trị và Chính phủ chỉ đạo thực hiện Nghị quyết 35.', '2017-03-01')).map((m) => m.key))
+      .toEqual(['document/nghi-quyet-35-2016-nq-cp']);
+  });
+
   it('resolves an issuer-less number by the title that follows it', () => {
     const [m] = extract(article('Chỉ thị 05 về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.'));
     expect(m!.key).toBe('document/chi-thi-05-ct-tw-khoa-xii');
