@@ -3,7 +3,7 @@
  *
  *   node scripts/score-extraction.ts [--content content] [--annotations tests/fixtures/annotations/seeds]
  *                                    [--sample [tests/fixtures/annotations/corpus-sample.yaml]] [--corpus FILE]
- *                                    [--json] [--details] [--check]
+ *                                    [--sample-file FILE] [--json | --markdown] [--details] [--check]
  *
  * Seeds: runs buildKnowledge on the content dir and pairs articles with the
  * annotations by their importedFrom. --sample: scores the corpus sample instead
@@ -14,7 +14,7 @@ import { ContentError, formatDiagnostic } from '../src/lib/content/diagnostics.t
 import { GoldError } from '../src/lib/eval/gold.ts';
 import { PairingError, scoreCorpusSample, scoreSeeds } from '../src/lib/eval/run.ts';
 import { checkTargets } from '../src/lib/eval/score.ts';
-import { textReport } from '../src/lib/eval/report.ts';
+import { markdownTable, textReport } from '../src/lib/eval/report.ts';
 import { corpusPath } from '../src/lib/eval/corpus.ts';
 
 const DEFAULT_SAMPLE = 'tests/fixtures/annotations/corpus-sample.yaml';
@@ -28,6 +28,7 @@ async function main(): Promise<number> {
       'sample-file': { type: 'string', default: DEFAULT_SAMPLE },
       corpus: { type: 'string' },
       json: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
       details: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
     },
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
     : await scoreSeeds(values.content, values.annotations);
   const targets = checkTargets(score);
   if (values.json) console.log(JSON.stringify({ ...score, targets }, null, 2));
+  else if (values.markdown) console.log(markdownTable(score));
   else console.log(textReport(score, { details: values.details, targets: !values.sample || values.check }));
   return values.check && targets.some((t) => !t.met) ? 1 : 0;
 }
