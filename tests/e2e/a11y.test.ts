@@ -11,7 +11,8 @@ import { launchBrowser } from './support/browser.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 import { siteOutDir } from './support/site.ts';
 
-const outDir = siteOutDir('seeds');
+// E2E_SEEDS_DIR: test a private copy of the seed build while others rebuild .cache/e2e/seeds.
+const outDir = process.env.E2E_SEEDS_DIR ? path.resolve(process.env.E2E_SEEDS_DIR) : siteOutDir('seeds');
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 let server: StaticServer;
 let browser: Browser;

@@ -16,7 +16,8 @@ import { siteOutDir } from './support/site.ts';
 import type { KnowledgeBase } from '../../src/lib/graph/types.ts';
 import { canonicalTones } from '../../src/lib/text/fold.ts';
 
-const outDir = siteOutDir('seeds');
+// E2E_SEEDS_DIR: test a private copy of the seed build while others rebuild .cache/e2e/seeds.
+const outDir = process.env.E2E_SEEDS_DIR ? path.resolve(process.env.E2E_SEEDS_DIR) : siteOutDir('seeds');
 const SCREENS = path.resolve('.cache/screens');
 let server: StaticServer;
 let browser: Browser;
