@@ -62,6 +62,8 @@ const BARE_CODE = /\d{1,4}\s?(?:\/\s?(?:19|20)\d\d\s?)?[-/]\s?(?:nq|ct|kl|qdi?|h
 const CODE_HEAD = /\s(?:so\s?)?(\d{1,4}\s?(?:\/\s?(?:19|20)\d\d\s?)?[-/]\s?[a-z]{2,3}\s?[-/]\s?[a-z.]{1,10}\d{0,2})/dy;
 // A number, not a date (15/5), a decimal (1,5), a code (…-NQ) or a quantity.
 const NUMBER_HEAD = /\s(so\s?)?(\d{1,4})(?![\d]|[.,/-]\d|\s?[-/]\s?[a-z]|\s(?:thang|ngay)(?!\s?\d)|\s(?:lan|nguoi|ty|trieu|nghin)(?![a-z])|\s?%)/y;
+// More numbers of one kind and issuer: "Chỉ thị 03, 05 của Bộ Chính trị", "Nghị quyết số 18 và 19".
+const NUMBER_MORE = /\s?(?:,|va)\s?(?:so\s?)?(\d{1,3})(?![\d]|[.,/-]\d|\s?[-/]\s?[a-z]|\s(?:thang|ngay)(?!\s?\d)|\s(?:nam|lan|nguoi|ty|trieu|nghin)(?![a-z])|\s?%)/y;
 const PLENUM_HEAD = /\s(?:hoi nghi\s)?(?:lan thu\s(tu|nam|sau|bay|tam|chin|muoi|\d{1,2})\s)?(?:ban chap hanh\s|bch\s?)?(trung uong|t\.?w|t\.?u)(?:\s?dang)?(?:\s?(?:lan thu\s?)?(\d{1,2}|tu|sau|bay|tam|chin|muoi)(?![\p{L}\d])|\s(nam)(?!\s?\d))?/duy;
 // "… lần thứ XXI Đảng bộ thành phố" is a local congress: a national one is not followed by "Đảng bộ".
 const CONGRESS_NATIONAL = /\sdai hoi\s(?:dai bieu\s)?(?:toan quoc\s)?(?:dang\s)?(?:toan quoc\s)?(?:lan thu\s)?([ivxl]{1,6})(?![\p{L}\d]|\s(?:cua\s)?dang bo)(?:\s(?:cua\s)?dang(?:\scong san viet nam)?(?![\p{L}]))?/duy;
@@ -126,7 +128,7 @@ interface Trailing {
 
 type Head =
   | { type: 'code'; kind: DocumentKindId | null; code: DocumentCode }
-  | { type: 'number'; kind: DocumentKindId; number: string; withSo: boolean }
+  | { type: 'number'; kind: DocumentKindId; number: string; more: string[] }
   | { type: 'plenum'; kind: DocumentKindId; plenum: number }
   | { type: 'congress'; congress: string }
   | { type: 'local-congress'; name: string; number: string | null; years: string | null }
@@ -243,6 +245,10 @@ export function extractDocuments(
     }
     if (result) {
       parsed.push(result);
+      // "Chỉ thị 03, 05 của Bộ Chính trị": one mention per number, on the same span.
+      if (result.head.type === 'number') {
+        for (const number of result.head.more) parsed.push({ ...result, head: { ...result.head, number, more: [] } });
+      }
       if (result.end > ANCHOR_RE.lastIndex) ANCHOR_RE.lastIndex = result.end;
     }
   }
@@ -327,9 +333,16 @@ function parseKindHead(scope: ArticleScope, start: number, wordEnd: number, word
 
   m = sticky(NUMBER_HEAD, folded, wordEnd);
   if (m && (capitalised || m[1])) {
-    const end = wordEnd + m[0].length;
+    let end = wordEnd + m[0].length;
+    const more: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const next = sticky(NUMBER_MORE, folded, end);
+      if (!next) break;
+      more.push(canonicalNumber(next[1]!));
+      end += next[0].length;
+    }
     const trail = parseTrailing(scope, end);
-    return { start, end, head: { type: 'number', kind, number: canonicalNumber(m[2]!), withSo: Boolean(m[1]) }, trail };
+    return { start, end, head: { type: 'number', kind, number: canonicalNumber(m[2]!), more }, trail };
   }
 
   if (kind === 'nghi-quyet' || kind === 'ket-luan') {

@@ -202,6 +202,15 @@ describe('resolution rules', () => {
     expect(k!.key).toBe('document/ket-luan-01-kl-tw-khoa-xiii');
   });
 
+  it('reads lists of numbers sharing a kind and an issuer', () => {
+    const mentions = extract(article('Thực hiện Chỉ thị 03, 05 của Bộ Chính trị về học tập và làm theo tấm gương đạo đức Hồ Chí Minh.'));
+    expect(pairs(mentions)).toEqual([
+      ['Chỉ thị 03, 05 của Bộ Chính trị', 'document/chi-thi-03-ct-tw-khoa-xi'],
+      ['Chỉ thị 03, 05 của Bộ Chính trị', 'document/chi-thi-05-ct-tw-khoa-xii'],
+    ]);
+    expect(extract(article('Chỉ thị 05, 3 năm qua, được thực hiện tốt.'))).toEqual([]);
+  });
+
   it('keys state documents by number, year and national issuer; local ones (every province numbers its own) are left out', () => {
     expect(extract(article('Nghị định số 79 năm 2010 của Chính phủ, tức Nghị định 79/2010/NĐ-CP.')).map((m) => m.key))
       .toEqual(['document/nghi-dinh-79-2010-nd-cp', 'document/nghi-dinh-79-2010-nd-cp']);
