@@ -19,7 +19,8 @@ export function markdownTable(s: ExtractionScore): string {
   const lines = [`| ${HEAD.join(' | ')} |`, `|${HEAD.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const r of scoreRows(s)) lines.push(`| ${r.join(' | ')} |`);
   const merges = ENTITY_TYPES.map((t) => `${LABEL[t]} ${s.merges[t].together}/${s.merges[t].pairs} (wrong ${s.merges[t].wrongMerges})`).join(', ');
-  lines.push('', `Merges (form pairs sharing an id / pairs found; wrong merges): ${merges}. Listed non-entities predicted (bylines, credits, boilerplate, streets named after people): ${s.boilerplate}.`);
+  const levels = s.scoredTypes.includes('place') ? ` Place levels right: ${s.placeLevels.correct}/${s.placeLevels.checked}.` : '';
+  lines.push('', `Merges (form pairs sharing an id / pairs found; wrong merges): ${merges}. Listed non-entities predicted (bylines, credits, boilerplate, streets named after people): ${s.boilerplate}.${levels}`);
   return lines.join('\n');
 }
 
@@ -29,6 +30,7 @@ export function textReport(s: ExtractionScore, options: { details: boolean; targ
   const out = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
   out.push('', `articles: ${s.articles}`, 'merges (form pairs sharing an id / pairs found, wrong merges):');
   for (const t of ENTITY_TYPES) out.push(`  ${LABEL[t].padEnd(10)} ${s.merges[t].together}/${s.merges[t].pairs}  wrong: ${s.merges[t].wrongMerges}`);
+  if (s.scoredTypes.includes('place')) out.push(`place levels right: ${s.placeLevels.correct}/${s.placeLevels.checked}`);
   out.push(`listed non-entities predicted (bylines, credits, boilerplate…): ${s.boilerplate}`);
   if (options.targets) {
     out.push('', 'targets:');

@@ -53,7 +53,7 @@ export interface MergeCounts {
 }
 
 export interface ScoreDetail {
-  kind: 'missed' | 'false-positive' | 'split' | 'wrong-merge' | 'boilerplate';
+  kind: 'missed' | 'false-positive' | 'split' | 'wrong-merge' | 'boilerplate' | 'wrong-level';
   type: EntityType | 'role';
   article: string;
   text: string;
@@ -66,6 +66,8 @@ export interface ExtractionScore {
   types: Record<EntityType, Counts & Prf>;
   roles: Counts & Prf;
   merges: Record<EntityType, MergeCounts>;
+  /** Found required places whose predicted level equals the gold level. */
+  placeLevels: { checked: number; correct: number };
   boilerplate: number;
   details: ScoreDetail[];
 }
@@ -220,6 +222,7 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
   const roleCounts = emptyCounts();
   const details: ScoreDetail[] = [];
   let boilerplate = 0;
+  const placeLevels = { checked: 0, correct: 0 };
   // identity → surface-form sightings (article, form, predicted ids)
   const sightings = new Map<string, { type: EntityType; name: string; forms: { where: string; ids: string[] }[] }>();
 
@@ -233,8 +236,15 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
       const c = counts[type];
       for (const g of golds) {
         if (g.optional) continue;
-        if (preds.some((p) => entityMatches(g, p))) c.found++;
-        else {
+        const match = preds.find((p) => entityMatches(g, p));
+        if (match) {
+          c.found++;
+          if (type === 'place' && g.level) {
+            placeLevels.checked++;
+            if (match.level === g.level) placeLevels.correct++;
+            else details.push({ kind: 'wrong-level', type, article: label, text: `${g.name}: ${match.level ?? 'none'} (gold ${g.level})` });
+          }
+        } else {
           c.missed++;
           details.push({ kind: 'missed', type, article: label, text: g.code ? `${g.name} (${g.code})` : g.name });
         }
@@ -323,7 +333,7 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
 
   const types = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { ...counts[t], ...prf(counts[t]) }])) as Record<EntityType, Counts & Prf>;
   const scoredTypes = ENTITY_TYPES.filter((t) => paired.some((p) => p.gold.scope.includes(t)));
-  return { articles: paired.length, scoredTypes, types, roles: { ...roleCounts, ...prf(roleCounts) }, merges, boilerplate, details };
+  return { articles: paired.length, scoredTypes, types, roles: { ...roleCounts, ...prf(roleCounts) }, merges, placeLevels, boilerplate, details };
 }
 
 export interface Target {

@@ -61,7 +61,7 @@ const perfect = [
   unitMk,
   ubnd,
   quanUy,
-  entity('place/minh-khai', 'Phường Minh Khai'),
+  entity('place/minh-khai', 'Phường Minh Khai', { level: 'ward' }),
   entity('document/12-nq-tw', 'Nghị quyết số 12-NQ/TW', { document: docInfo('12-NQ/TƯ', '2012-01-16') }),
   entity('document/04-nq-tw', 'Nghị quyết số 04-NQ/TW', { document: docInfo('04-NQ/TW', '2016-10-30') }),
   entity('document/dieu-le-dang', 'Điều lệ Đảng', { document: docInfo(null, null) }),
@@ -88,6 +88,7 @@ describe('scoreExtraction', () => {
     expect(s.roles.f1).toBe(1);
     expect(s.types.person.found).toBe(2); // the optional person is neither required nor a false positive
     expect(s.boilerplate).toBe(0);
+    expect(s.placeLevels).toEqual({ checked: 1, correct: 1 });
     expect(checkTargets(s).every((t) => t.met)).toBe(true);
   });
 
@@ -221,5 +222,15 @@ describe('role titles', () => {
   it('still rejects another title', () => {
     const predicted = [entity('person/nguyen-tan-dung', 'Nguyễn Tấn Dũng', { roles: role('Phó Thủ tướng', 'Chính phủ') })];
     expect(scoreExtraction(kb(predicted), [{ gold: g, articleId: 'a1' }]).roles).toMatchObject({ found: 0, wrong: 1 });
+  });
+});
+
+describe('place levels', () => {
+  it('reports a found place with the wrong level', () => {
+    const predicted = perfect.map((e) => (e.id === 'place/minh-khai' ? { ...e, level: 'commune' } : e));
+    const s = scoreExtraction(kb(predicted), paired);
+    expect(s.types.place.found).toBe(1);
+    expect(s.placeLevels).toEqual({ checked: 1, correct: 0 });
+    expect(s.details.some((d) => d.kind === 'wrong-level')).toBe(true);
   });
 });
