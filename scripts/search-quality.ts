@@ -93,12 +93,13 @@ export async function runStock(page: Page, stockUrl: string, basePath: string, q
   const out: QueryOutcome[] = [];
   for (const q of queries) {
     const started = Date.now();
-    const urls = await page.evaluate(async ({ term, depth, bundle }) => {
-      type Api = { search(t: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }> };
-      const pf = (await import(bundle)) as Api;
-      const res = await pf.search(term);
-      return Promise.all(res.results.slice(0, depth).map(async (r) => (await r.data()).url));
-    }, { term: q.q, depth: RANK_DEPTH, bundle: `${basePath}pagefind/pagefind.js` });
+    // A string, not a function: test runners rewrite import() inside functions they transform.
+    const script = `(async () => {
+      const pf = await import(${JSON.stringify(`${basePath}pagefind/pagefind.js`)});
+      const res = await pf.search(${JSON.stringify(q.q)});
+      return Promise.all(res.results.slice(0, ${RANK_DEPTH}).map(async (r) => (await r.data()).url));
+    })()`;
+    const urls = (await page.evaluate(script)) as string[];
     out.push(outcome(q, urls.map((u) => stripBase(u, basePath)), Date.now() - started));
   }
   return out;
