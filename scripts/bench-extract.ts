@@ -1,6 +1,8 @@
 /**
  * Extraction benchmark: `npm run bench:extract -- [--articles N] [--corpus FILE] [--json]`.
  *
+ * Options: --slowest K lists the K slowest articles (default 5).
+ *
  * Streams the first N corpus records (default: all) from the gz. Each record goes
  * through the real importer first (timed apart: it is the import stage, see the
  * "Import" section of docs/benchmarks.md), then the extraction, timed on one core:
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     articles: { type: 'string' },
     corpus: { type: 'string' },
     json: { type: 'boolean', default: false },
+    slowest: { type: 'string', default: '5' },
   },
 });
 const limit = values.articles !== undefined ? Number(values.articles) : Infinity;
@@ -40,6 +43,16 @@ let mentions = 0;
 let textChars = 0;
 let extractCpuMs = 0; // CPU time of the extraction steps: robust to other processes on the machine
 let skipped = 0; // records the importer skips (empty, title only…)
+// The slowest articles (normalise → extractMentions), to point at pathological inputs.
+const slowestCount = Math.max(0, Number(values.slowest) || 0);
+const slow: { id: string; chars: number; ms: number }[] = [];
+function noteSlow(id: string, chars: number, ms: number): void {
+  if (slowestCount === 0) return;
+  if (slow.length === slowestCount && ms <= slow[slow.length - 1]!.ms) return;
+  slow.push({ id, chars, ms });
+  slow.sort((a, b) => b.ms - a.ms);
+  if (slow.length > slowestCount) slow.pop();
+}
 const wallStart = performance.now();
 for await (const record of readCorpus(file, limit)) {
   const t0 = performance.now();
@@ -66,6 +79,7 @@ for await (const record of readCorpus(file, limit)) {
   ms.text += t4 - t3;
   ms.mentions += t5 - t4;
   mentions += found.length;
+  noteSlow(record.id, text.text.length, t5 - t1);
   textChars += text.text.length;
   articles.push(article);
   extractions.push({ article, text, mentions: found });
@@ -103,6 +117,7 @@ const result = {
   peakRssMb: Math.round(peakRssMb),
   entities: kb.entities.length,
   entitiesByType: byType,
+  slowest: slow.map((x) => ({ ...x, ms: Math.round(x.ms * 10) / 10 })),
   node: process.version,
 };
 
@@ -122,6 +137,7 @@ else {
       `peak RSS            ${fmt(peakRssMb)} MB`,
       `machine             ${result.cpus} CPUs, load average ${result.loadAverage.join(' / ')} at the end (other work slows the wall-clock figures)`,
       `entities            ${fmt(kb.entities.length)}: ${Object.entries(byType).map(([t, c]) => `${fmt(c)} ${t}`).join(', ')}`,
+      `slowest articles    ${slow.map((x) => `${x.id} (${fmt(x.chars)} chars, ${x.ms.toFixed(1)} ms)`).join('; ') || '—'}`,
       `targets             ${result.extractArticlesPerCpuSecond >= 1000 ? 'ok' : 'MISS'} ≥ 1,000 articles per CPU-second (wall: ${result.extractArticlesPerSecond >= 1000 ? 'ok' : 'MISS'}); ${result.peakRssMb < 2048 ? 'ok' : 'MISS'} < 2 GB peak`,
     ].join('\n'),
   );
