@@ -82,7 +82,9 @@ export function expandTokens(tokens: Token[], own: Map<string, Abbreviation>): T
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const def = t.word && t.cap ? own.get(t.raw) ?? builtIn.get(t.raw) : undefined;
-    if (!def || !def.expand) {
+    // The definition itself "(HLHPN)" stays as written.
+    const atDefinition = tokens[i - 1]?.raw === '(' && tokens[i + 1]?.raw === ')';
+    if (!def || !def.expand || atDefinition) {
       if (out) out.push(t);
       continue;
     }

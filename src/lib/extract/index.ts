@@ -174,9 +174,12 @@ function matchStandalonePlace(tokens: readonly Token[], i: number, ctx: MatchCon
   const m = loadGazetteer().standalone.longest(tokens, i);
   if (!m) return i;
   for (let k = i; k < i + m.length; k++) if (tokens[k]!.word && !tokens[k]!.cap) return i;
-  const next = tokens[i + m.length];
-  if (next && next.word && next.titleCase) return i;
-  const end = i + m.length;
+  let end = i + m.length;
+  if (tokens[end]?.word && tokens[end]!.titleCase) {
+    // Part of a longer name ("Thái Bình Dương"): skip the whole run, so "Bình Dương" is not read either.
+    while (tokens[end]?.word && tokens[end]!.titleCase) end++;
+    return end;
+  }
   ctx.placeRefs.push({
     start: tokens[i]!.start,
     end: tokens[end - 1]!.end,
@@ -265,6 +268,9 @@ function scanBlock(tokens: Token[], scan: ArticleScan, text: string, block: numb
 
 function unitContext(scan: ArticleScan): UnitContext {
   const memo = new Map<string, GazPlace | null>();
+  const fewOf = new Map<string, boolean>();
+  const uniqueUnits = new Map<string, ResolvedUnit | null>();
+  const bodyRefs = scan.placeRefs.filter((r) => !r.fromTitle).sort((a, b) => a.start - b.start);
   const uniqueOf = (kinds: readonly PlaceKind[], ancestors: boolean): GazPlace | null => {
     const found = new Map<string, GazPlace>();
     for (const r of scan.placeRefs) {
@@ -279,27 +285,46 @@ function unitContext(scan: ArticleScan): UnitContext {
     placeFor(kinds, block, offset) {
       // The latest place of that level in this or the two blocks before, when the
       // article names only a few places of that level (else "tỉnh" in a list of
-      // provinces would take whichever came last).
-      const distinct = new Set<string>();
-      for (const r of scan.placeRefs) if (r.place && kinds.includes(r.place.kind)) distinct.add(r.place.key);
-      for (let k = scan.placeRefs.length - 1; k >= 0 && distinct.size <= 3; k--) {
-        const r = scan.placeRefs[k]!;
-        if (r.fromTitle || r.start >= offset || !r.place) continue;
-        if (r.block < block - 2) break;
-        if (kinds.includes(r.place.kind)) return r.place;
-      }
+      // provinces would take whichever came last). Refs are in text order: binary
+      // search for the last one before the offset, then look back a bounded way.
       const id = kinds.join(',');
+      let few = fewOf.get(id);
+      if (few === undefined) {
+        const distinct = new Set<string>();
+        for (const r of scan.placeRefs) if (r.place && kinds.includes(r.place.kind)) distinct.add(r.place.key);
+        fewOf.set(id, (few = distinct.size <= 3));
+      }
+      if (few) {
+        let lo = 0;
+        let hi = bodyRefs.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (bodyRefs[mid]!.start < offset) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo - 1; k >= 0 && k >= lo - 64; k--) {
+          const r = bodyRefs[k]!;
+          if (r.block < block - 2) break;
+          if (r.place && kinds.includes(r.place.kind)) return r.place;
+        }
+      }
       if (!memo.has(id)) memo.set(id, uniqueOf(kinds, false) ?? uniqueOf(kinds, true));
       return memo.get(id)!;
     },
     uniqueUnitOf(head) {
+      const cached = uniqueUnits.get(head.name);
+      if (cached !== undefined) return cached;
+      uniqueUnits.set(head.name, null); // no recursion through bare units of the same head
       const found = new Map<string, ResolvedUnit>();
       for (const u of scan.units) {
         if (u.def !== head || !u.placeRef) continue;
         const r = resolveUnit(u, this);
         if (r) found.set(r.key, r);
+        if (found.size > 1) break;
       }
-      return found.size === 1 ? [...found.values()][0]! : null;
+      const result = found.size === 1 ? [...found.values()][0]! : null;
+      uniqueUnits.set(head.name, result);
+      return result;
     },
   };
 }

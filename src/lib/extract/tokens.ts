@@ -48,8 +48,10 @@ export function tokenShape(raw: string): TokenShape {
   const cap = word && UPPER_START_RE.test(raw);
   const rest = raw.slice(1);
   const titleCase = cap && rest.length > 0 && rest === rest.toLowerCase() && rest !== rest.toUpperCase();
-  shape = { norm: word ? canonicalTones(raw).toLowerCase() : raw, word, cap, titleCase };
-  if (shapeCache.size < 500_000) shapeCache.set(raw, shape);
+  // No Vietnamese syllable is longer than 7 letters; long runs (numbers, junk) skip tone work.
+  const norm = !word ? raw : raw.length > 12 ? raw.toLowerCase() : canonicalTones(raw).toLowerCase();
+  shape = { norm, word, cap, titleCase };
+  if (raw.length <= 40 && shapeCache.size < 500_000) shapeCache.set(raw, shape);
   return shape;
 }
 

@@ -274,6 +274,8 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
     for (let k = 0; k < q.norms.length; k++) if (tokens[j + k]?.norm !== q.norms[k]) { ok = false; break; }
     if (ok) { qualifier = q; j += q.norms.length; break; }
   }
+  // "Hội Liên hiệp Phụ nữ (HLHPN) phường X": the bracketed abbreviation is part of the name.
+  if (tokens[j]?.raw === '(' && tokens[j + 2]?.raw === ')' && /^[A-ZĐ][A-ZĐ0-9]+$/u.test(tokens[j + 1]!.raw)) j += 3;
   // "Đảng ủy Khối" without the rest of a qualifier is a kind of committee, not a unit.
   if (!qualifier && def.qualifiers.length > 0 && tokens[j]?.norm === 'khối') return { ...base, def, plural: true, end: tokens[j]!.end, next: j + 1 };
   const place = readPlace(tokens, j, def, ctx);

@@ -216,7 +216,7 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
       id: g.id!,
       type: g.type,
       name: g.name,
-      aliases: [...g.aliases].sort(compareVi),
+      aliases: [...g.aliases].sort((a, b) => compareVi(a, b) || (a < b ? -1 : a > b ? 1 : 0)),
       url: entityPath(g.id!),
       articles: g.articles,
       mentions: g.mentions,

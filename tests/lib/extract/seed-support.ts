@@ -7,6 +7,7 @@ import { extractMentions } from '../../../src/lib/extract/index.ts';
 import { normalizeText } from '../../../src/lib/text/normalize.ts';
 import type { ArticleFile } from '../../../src/lib/content/article.ts';
 import type { Mention } from '../../../src/lib/extract/types.ts';
+import { loadArticleBytes } from '../../../src/lib/content/load.ts';
 
 export const SEEDS_DIR = path.resolve(process.env.SEEDS_DIR ?? '../shared/seeds');
 
@@ -33,9 +34,26 @@ export function extractText(id: string, raw: string, published: string | null = 
   return { article, text, mentions: extractMentions(article, text) };
 }
 
+export const CONTENT_DIR = path.resolve('content/articles');
+
+/**
+ * Seed n ("000"…"004"): the imported Markdown in content/articles (found by its
+ * importedFrom), as the site reads it; the raw seed text when it is not there.
+ */
 export function seed(n: string): Extracted {
+  if (fs.existsSync(CONTENT_DIR)) {
+    for (const f of fs.readdirSync(CONTENT_DIR).sort()) {
+      if (!f.endsWith('.md')) continue;
+      const bytes = fs.readFileSync(path.join(CONTENT_DIR, f));
+      if (!bytes.toString('utf8').includes(`importedFrom: ${n}_`)) continue;
+      const { article, diagnostics } = loadArticleBytes(`content/articles/${f}`, f.replace(/\.md$/, ''), bytes);
+      if (!article) throw new Error(`content/articles/${f}: ${diagnostics.map((d) => d.message).join('; ')}`);
+      const text = articleText(parseMarkdown(article.body));
+      return { article, text, mentions: extractMentions(article, text) };
+    }
+  }
   const file = fs.readdirSync(SEEDS_DIR).find((f) => f.startsWith(n));
-  if (!file) throw new Error(`seed ${n} not found in ${SEEDS_DIR}`);
+  if (!file) throw new Error(`seed ${n} not found in ${CONTENT_DIR} or ${SEEDS_DIR}`);
   return extractText(`seed-${n}`, fs.readFileSync(path.join(SEEDS_DIR, file), 'utf8'), DATES[n] ?? null);
 }
 
