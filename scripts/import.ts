@@ -58,7 +58,14 @@ const report = (event: ImportEvent): void => {
   if (lines.length >= 500) flush();
 };
 
-const summary = await importInputs(args.inputs, args.out, report);
+let summary;
+try {
+  summary = await importInputs(args.inputs, args.out, report);
+} catch (error) {
+  flush();
+  console.error(`import: ${(error as Error).message}`);
+  process.exit(1);
+}
 flush();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const reasons = Object.entries(summary.skippedByReason).map(([reason, n]) => `${n} ${reason}`).join(', ');

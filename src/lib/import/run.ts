@@ -62,14 +62,14 @@ export async function importInputs(inputs: readonly string[], outDir: string, re
     report(event);
   };
 
-  const place = (result: CleanResult, input: string, importedFrom: string, line?: number): void => {
+  const place = async (result: CleanResult, input: string, importedFrom: string, line?: number): Promise<void> => {
     const at = line === undefined ? {} : { line };
     if (!result.ok) {
       const what = result.reason === 'title only' ? 'title only, no body text' : result.reason === 'no title' ? 'no title line' : 'empty body after removing page boilerplate';
       emit({ kind: 'skipped', input, ...at, importedFrom, reason: what });
       return;
     }
-    const placed = folder.place(result.article);
+    const placed = await folder.place(result.article);
     if (placed.status === 'duplicate') {
       emit({ kind: 'skipped', input, ...at, importedFrom, reason: `duplicate text: same as ${placed.sameAs}.md` });
       return;
@@ -77,12 +77,12 @@ export async function importInputs(inputs: readonly string[], outDir: string, re
     emit({ kind: placed.status, input, ...at, importedFrom, file: placed.file });
   };
 
-  const handleItem = (item: JsonlItem, input: string): void => {
+  const handleItem = async (item: JsonlItem, input: string): Promise<void> => {
     if (!item.ok) {
       emit({ kind: 'error', input, line: item.line, message: item.message });
       return;
     }
-    place(cleanArticle(item.raw), input, item.raw.importedFrom, item.line);
+    await place(cleanArticle(item.raw), input, item.raw.importedFrom, item.line);
   };
 
   for (const input of inputs) {
@@ -96,21 +96,22 @@ export async function importInputs(inputs: readonly string[], outDir: string, re
           throw new ImportError(input, 'JSON Lines must be UTF-8; this file is UTF-16 (re-save it as UTF-8)');
         }
         if (stat.size === 0) throw new ImportError(input, 'empty file: nothing to import');
-        for await (const item of readJsonl(input, isGzip(head))) handleItem(item, input);
+        for await (const item of readJsonl(input, isGzip(head))) await handleItem(item, input);
         continue;
       }
       const bytes = readFileSync(input);
       const text = decodeText(bytes, input);
       if (looksLikeJsonl(text)) {
-        for (const item of jsonlFromText(text, input)) handleItem(item, input);
+        for (const item of jsonlFromText(text, input)) await handleItem(item, input);
         continue;
       }
       const result = importPlainText(bytes, input);
-      place(result, input, input.split(/[\\/]/u).pop()!);
+      await place(result, input, input.split(/[\\/]/u).pop()!);
     } catch (error) {
       if (error instanceof ImportError) emit({ kind: 'error', input, message: error.message.replace(`${input}: `, '') });
-      else emit({ kind: 'error', input, message: `cannot read: ${(error as Error).message}` });
+      else emit({ kind: 'error', input, message: (error as Error).message });
     }
   }
+  await folder.flush();
   return summary;
 }

@@ -4,8 +4,12 @@
  * the same input again rewrites that same file ("updated") or leaves it alone
  * when the content is identical ("unchanged"); a new article whose slug is
  * taken by a different `importedFrom` gets a stable suffix (-2, -3 …, in input order).
+ *
+ * Writes are asynchronous with a bounded number in flight, so the file system
+ * works while the next records are cleaned; no fsync per file.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
@@ -18,14 +22,15 @@ export type PlaceResult =
   | { status: 'duplicate'; sameAs: string };
 
 const IMPORTED_FROM_RE = /^importedFrom:[ \t]*(.+)$/mu;
+const MAX_IN_FLIGHT = 64;
 
-/** importedFrom of an existing Markdown file (frontmatter only), or null. */
-function readImportedFrom(file: string): string | null {
-  const text = readFileSync(file, 'utf8');
+const digest = (text: string): string => createHash('sha1').update(text).digest('base64');
+
+/** importedFrom in a Markdown file's frontmatter, or null. */
+function importedFromOf(text: string): string | null {
   if (!text.startsWith('---')) return null;
   const end = text.indexOf('\n---', 3);
-  const frontmatter = end === -1 ? text : text.slice(0, end);
-  const m = IMPORTED_FROM_RE.exec(frontmatter);
+  const m = IMPORTED_FROM_RE.exec(end === -1 ? text : text.slice(0, end));
   if (!m) return null;
   try {
     const value: unknown = parse(m[1]!);
@@ -40,6 +45,10 @@ export class OutputFolder {
   private readonly slugs: SlugAllocator;
   private readonly slugByOrigin = new Map<string, string>();
   private readonly slugByBody = new Map<string, string>();
+  /** Content digest of each file already in the folder (for "unchanged"). */
+  private readonly digestBySlug = new Map<string, string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private writeError: Error | null = null;
 
   constructor(dir: string) {
     this.dir = dir;
@@ -47,14 +56,16 @@ export class OutputFolder {
     const existing = readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3));
     this.slugs = new SlugAllocator(existing);
     for (const slug of existing) {
-      const origin = readImportedFrom(path.join(dir, `${slug}.md`));
+      const text = readFileSync(path.join(dir, `${slug}.md`), 'utf8');
+      this.digestBySlug.set(slug, digest(text));
+      const origin = importedFromOf(text);
       if (origin !== null && !this.slugByOrigin.has(origin)) this.slugByOrigin.set(origin, slug);
     }
   }
 
-  /** Write one article; decides its slug, refuses a duplicate text seen earlier in this run. */
-  place(article: ImportedArticle): PlaceResult {
-    const key = createHash('sha1').update(bodyKey(article)).digest('base64');
+  /** Decide the article's slug and start writing it; refuses a text already written in this run. */
+  async place(article: ImportedArticle): Promise<PlaceResult> {
+    const key = digest(bodyKey(article));
     const sameAs = this.slugByBody.get(key);
     const known = this.slugByOrigin.get(article.importedFrom);
     if (sameAs !== undefined && sameAs !== known) return { status: 'duplicate', sameAs };
@@ -63,18 +74,28 @@ export class OutputFolder {
     this.slugByBody.set(key, slug);
     const file = path.join(this.dir, `${slug}.md`);
     const markdown = renderMarkdown(article);
-    if (known !== undefined) {
-      let previous: string | null = null;
-      try {
-        previous = readFileSync(file, 'utf8');
-      } catch {
-        previous = null;
-      }
-      if (previous === markdown) return { status: 'unchanged', slug, file };
-      writeFileSync(file, markdown);
-      return { status: 'updated', slug, file };
-    }
-    writeFileSync(file, markdown);
-    return { status: 'written', slug, file };
+    const previous = this.digestBySlug.get(slug);
+    const contentDigest = digest(markdown);
+    this.digestBySlug.set(slug, contentDigest);
+    if (known !== undefined && previous === contentDigest) return { status: 'unchanged', slug, file };
+    await this.write(file, markdown);
+    return { status: known !== undefined ? 'updated' : 'written', slug, file };
+  }
+
+  private async write(file: string, markdown: string): Promise<void> {
+    if (this.writeError) throw this.writeError;
+    if (this.inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.inFlight);
+    const pending: Promise<void> = writeFile(file, markdown)
+      .catch((error: unknown) => {
+        this.writeError ??= new Error(`cannot write ${file}: ${(error as Error).message}`);
+      })
+      .finally(() => this.inFlight.delete(pending));
+    this.inFlight.add(pending);
+  }
+
+  /** Wait for every pending write; throws the first write error. */
+  async flush(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.writeError) throw this.writeError;
   }
 }
