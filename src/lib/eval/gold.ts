@@ -35,7 +35,8 @@ const sampleGoldSchema = z
     sample: z.string().min(1),
     /** Entity types annotated for every record (roles come with person); others are not scored. */
     scope: scopeSchema,
-    records: z.array(z.object({ recordId: z.string().min(1), ...articleGoldShape }).strict()),
+    /** A record may widen or narrow the scope (e.g. units and places annotated for some records only). */
+    records: z.array(z.object({ recordId: z.string().min(1), scope: scopeSchema.optional(), ...articleGoldShape }).strict()),
   })
   .strict();
 
@@ -140,7 +141,7 @@ export function parseSampleGold(value: unknown, source: string): GoldArticle[] {
     if (ids.has(rec.recordId)) throw new GoldError(`${source}: record ${rec.recordId} is annotated twice`);
     ids.add(rec.recordId);
   }
-  return r.data.records.map((rec) => toGoldArticle(rec.recordId, source, rec, scope));
+  return r.data.records.map((rec) => toGoldArticle(rec.recordId, source, rec, rec.scope ?? scope));
 }
 
 /** Every seed annotation under dir (*.yaml), sorted by seed name. */

@@ -234,3 +234,13 @@ describe('place levels', () => {
     expect(s.details.some((d) => d.kind === 'wrong-level')).toBe(true);
   });
 });
+
+describe('per-record scope', () => {
+  it('lets one record of a sample annotate more types', () => {
+    const golds = parseSampleGold(
+      { sample: 'x', scope: ['person'], records: [{ recordId: 'a', scope: ['person', 'unit'], units: [{ name: 'Bộ Chính trị' }] }, { recordId: 'b' }] },
+      's.yaml',
+    );
+    expect(golds.map((g) => g.scope)).toEqual([['person', 'unit'], ['person']]);
+  });
+});
