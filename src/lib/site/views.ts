@@ -205,6 +205,13 @@ export interface RelatedEntity {
   shared: number;
 }
 
+/** One sentence of an article and the units it names (for a document's page). */
+export interface SentenceUnits {
+  article: KbArticle;
+  sentence: string;
+  units: KbEntity[];
+}
+
 export interface SentenceHit {
   entity: KbEntity;
   article: KbArticle;
@@ -251,9 +258,11 @@ export interface SiteViews {
   /** Documents a unit issued (issuer) or is mentioned with in one sentence. */
   documentsOfUnit(unitId: string): { issued: KbEntity[]; mentionedWith: KbEntity[] };
   /** Units mentioned in the same sentence as the document, with that sentence. */
-  unitsMentioningDocument(documentId: string): SentenceHit[];
+  unitsMentioningDocument(documentId: string): SentenceUnits[];
   /** Documents whose replacedBy points at this one. */
   replaces(documentId: string): KbEntity[];
+  /** The unit with this exact name or alias, when exactly one has it (document issuers are stored as names). */
+  unitNamed(name: string): KbEntity | undefined;
 }
 
 function sortEntities(type: EntityType, list: KbEntity[]): KbEntity[] {
@@ -329,6 +338,11 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
     for (const a of new Set(e.articles)) pushTo(entitiesOfArticle, a, e.id);
   }
   for (const [type, list] of byType) sortEntities(type, list);
+  /** Unit name or alias → unit; null when two units share it (then nothing is linked). */
+  const unitsByName = new Map<string, KbEntity | null>();
+  for (const u of byType.get('unit')!) {
+    for (const name of new Set([u.name, ...u.aliases])) unitsByName.set(name, unitsByName.has(name) ? null : u);
+  }
 
   /**
    * article id → sentence → ids of the units and documents mentioned in it (each id once).
@@ -546,8 +560,24 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
     unitsAtPlace: (id) => [...(unitsAt.get(id) ?? [])].sort(byIndexOrder).slice(0, LIST_CAP),
     unitMembers,
     documentsOfUnit,
-    unitsMentioningDocument: (id) => sameSentence(id, 'unit').slice(0, LIST_CAP),
+    unitsMentioningDocument: (id) => {
+      // One entry per sentence, newest article first, with every unit the sentence names.
+      const bySentence = new Map<KbArticle, Map<string, KbEntity[]>>();
+      for (const hit of sameSentence(id, 'unit')) {
+        let perArticle = bySentence.get(hit.article);
+        if (!perArticle) bySentence.set(hit.article, (perArticle = new Map()));
+        const units = perArticle.get(hit.sentence);
+        if (units) units.push(hit.entity);
+        else perArticle.set(hit.sentence, [hit.entity]);
+      }
+      const out: SentenceUnits[] = [];
+      for (const article of [...bySentence.keys()].sort((a, b) => articleRank.get(a.id)! - articleRank.get(b.id)!)) {
+        for (const [sentence, units] of bySentence.get(article)!) out.push({ article, sentence, units });
+      }
+      return out.slice(0, LIST_CAP);
+    },
     replaces: (id) => [...(replacedByOf.get(id) ?? [])].sort(byIndexOrder),
+    unitNamed: (name) => unitsByName.get(name) ?? undefined,
   };
 }
 

@@ -88,10 +88,29 @@ describe('entity views', () => {
     expect(v.documentsOfUnit('unit/quan-uy-hai-ba-trung').issued.map((e) => e.id)).toEqual(['document/47-qd-tw']);
   });
   it('gives a document the units that mention it in one sentence, and what it replaces', () => {
-    expect(v.unitsMentioningDocument('document/04-nq-tw-2016').map((h) => [h.entity.id, h.article.id])).toEqual([
-      ['unit/dang-uy-phuong-truong-dinh', 'phuong-truong-dinh'],
+    expect(v.unitsMentioningDocument('document/04-nq-tw-2016').map((h) => [h.units.map((u) => u.id), h.article.id])).toEqual([
+      [['unit/dang-uy-phuong-truong-dinh'], 'phuong-truong-dinh'],
     ]);
     expect(v.replaces('document/04-nq-tw-2016').map((e) => e.id)).toEqual(['document/47-qd-tw']);
+  });
+  it('groups the units of one sentence under that sentence, once', () => {
+    const s = 'Quận ủy A và Đảng ủy B quán triệt Nghị quyết X.';
+    const kb: KnowledgeBase = {
+      version: 1,
+      articles: [article('a1', 'Bài 1', '2024-01-02')],
+      entities: [
+        entity('unit/a', 'Quận ủy A', { articles: ['a1'], mentions: [{ article: 'a1', sentence: s }, { article: 'a1', sentence: s }] }),
+        entity('unit/b', 'Đảng ủy B', { articles: ['a1'], mentions: [{ article: 'a1', sentence: s }] }),
+        entity('document/x', 'Nghị quyết X', { articles: ['a1'], mentions: [{ article: 'a1', sentence: s }, { article: 'a1', sentence: s }] }),
+      ],
+    };
+    expect(createSiteViews(kb).unitsMentioningDocument('document/x').map((h) => [h.article.id, h.sentence, h.units.map((u) => u.id)])).toEqual([
+      ['a1', s, ['unit/b', 'unit/a']],
+    ]);
+  });
+  it('finds a unit by exact name for document issuers', () => {
+    expect(v.unitNamed('Quận ủy Hai Bà Trưng')?.id).toBe('unit/quan-uy-hai-ba-trung');
+    expect(v.unitNamed('Quận ủy')).toBeUndefined();
   });
   it('ranks most-mentioned entities, leaving out unmentioned ones', () => {
     expect(v.mostMentioned('document', 10).map((e) => e.id)).toEqual(['document/04-nq-tw-2016']);
