@@ -88,7 +88,7 @@ function foldTable(): Uint16Array {
 
 /** Kind from a folded kind word ("nghi quyet") or code abbreviation ("nq"), or null. */
 export function kindFromFoldedWord(folded: string): DocumentKindId | null {
-  return KIND_WORDS.get(folded.replace(/\s+/g, ' ').trim()) ?? null;
+  return KIND_WORDS.get(folded) ?? KIND_WORDS.get(folded.replace(/\s+/g, ' ').trim()) ?? null;
 }
 
 const KIND_WORDS = new Map<string, DocumentKindId>([

@@ -427,8 +427,13 @@ function parseTrailing(scope: ArticleScope, at: number): Trailing {
   const trail = emptyTrail(at);
   let pos = at;
   for (let step = 0; step < MAX_TRAIL; step++) {
+    // Each attribute starts with its own letter: try only the patterns that can match.
+    let next = pos;
+    while (next < folded.length && next - pos < 4 && (folded[next] === ' ' || folded[next] === ',' || folded[next] === '(')) next++;
+    const c = folded[next];
+    if (c !== 'n' && c !== 'b' && c !== 'k' && c !== 'c') break;
     let m: RegExpExecArray | null;
-    if (!trail.date && (m = sticky(TRAIL_DATE, folded, pos) ?? sticky(TRAIL_DATE_WORDS, folded, pos))) {
+    if (!trail.date && (c === 'n' || c === 'b') && (m = sticky(TRAIL_DATE, folded, pos) ?? sticky(TRAIL_DATE_WORDS, folded, pos))) {
       const date = isoDate(m[3]!, m[2]!, m[1]!);
       if (!date) break;
       trail.date = date;
@@ -480,7 +485,7 @@ function readTerms(scope: ArticleScope, pos: number, first: RegExpExecArray): { 
     end += more[0].length;
   }
   const close = sticky(TRAIL_CLOSE, folded, end);
-  if (close && folded.lastIndexOf('(', end) >= pos) end += close[0].length;
+  if (close && hasCharBetween(folded, '(', pos, end)) end += close[0].length;
   return { terms, end };
 }
 
@@ -896,4 +901,9 @@ function codeStart(folded: string, digitAt: number): number {
   const prev = folded.charCodeAt(start - 1);
   if (isWordChar(prev) || prev === 47 /* / */ || prev === 45 /* - */ || prev === 46 /* . */ || prev === 44 /* , */) return -1;
   return start;
+}
+
+function hasCharBetween(text: string, ch: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] === ch) return true;
+  return false;
 }

@@ -259,6 +259,7 @@ describe('pathological input', () => {
     expect(line.length).toBeGreaterThan(190_000);
     const a = article(line, '2020-01-01');
     const text = articleText(parseMarkdown(line));
+    extractDocuments(a, articleText(parseMarkdown(line.slice(0, 2000))), registry); // warm up the regular expressions
     const started = performance.now();
     const mentions = extractDocuments(a, text, registry);
     const elapsed = performance.now() - started;
