@@ -10,8 +10,9 @@ import type { Block, ImportedArticle } from './types.ts';
 const ALWAYS_ESCAPE_RE = /[\\`*_[\]<>]/gu;
 // "&copy;" would be decoded as an entity: escape the ampersand of anything entity-shaped.
 const ENTITY_LIKE_RE = /&(?=#?[A-Za-z0-9]{1,32};)/gu;
-// ":name" starts a remark-directive text directive; "::" a leaf or container directive.
-const DIRECTIVE_RE = /:(?=[A-Za-z:])/gu;
+// ":name" starts a remark-directive text directive, and a name may start with any
+// letter or digit ("lúc 08:39" would lose ":39"); "::" starts a leaf or container directive.
+const DIRECTIVE_RE = /:(?=\S)/gu;
 
 /** Escape one paragraph (a single line) so that remark parses it back to the same text. */
 export function escapeMarkdown(text: string): string {

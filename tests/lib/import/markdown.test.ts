@@ -33,6 +33,7 @@ const TRICKY = [
   '<script>alert(1)</script> <b>đậm</b> <!-- chú thích -->',
   'TN&MT; và &amp; viết sẵn và &#65; và &copy;',
   'Email:abc@example.org và :abc[x]{y} và ::leaf',
+  'lúc 08:39 ngày 05/03, tỷ lệ 1:2, 10:30:45 và Ảnh:Đức',
   ':::caption',
   '`mã` và ``hai`` và \\ gạch chéo',
   'kết thúc bằng gạch chéo \\',
