@@ -15,6 +15,25 @@
  * no term, date or registry entry; a local number whose committee cannot be
  * placed), no mention is emitted rather than a guess that could merge two
  * documents.
+ *
+ * Keys ("document/<id>"): a registry entry's id; otherwise built from what the
+ * text states, in the registry's own id scheme, so that adding the document to
+ * the registry later can keep the same id:
+ *   central Party   <kind>-<code>-khoa-<term>        chi-thi-25-ct-tw-khoa-ix
+ *                   (numbers restart every term: the term is part of the key;
+ *                   from "khóa …", or from a stated date or year)
+ *   local Party     <kind>-<code>-<committee>-<year>  chi-thi-15-ct-tu-thanh-uy-ha-noi-2019
+ *   state           <kind>-<number>-<year>-<kind>-<issuer>  nghi-dinh-79-2010-nd-cp
+ *                   (national issuers only: every province numbers its own UBND/HĐND documents)
+ *   plenum          <kind>-trung-uong-<n>-khoa-<term> nghi-quyet-trung-uong-5-khoa-xii
+ *   congress        nghi-quyet-dai-hoi-<congress>, or the local congress's full name
+ *                   nghi-quyet-dai-hoi-dang-bo-quan-tay-ho-lan-thu-vi
+ *
+ * Ambiguity, decided least wrong (see each resolver's comment): a plenum or
+ * code without a term takes the latest registry document issued by the
+ * article's date, or, undated, the term the article names elsewhere; "Thành ủy"
+ * without a name is the committee the caller gives, the one the article names,
+ * or the registry locality whose places the article names.
  */
 import type { ArticleFile } from '../content/article.ts';
 import type { KbDocumentInfo } from '../graph/types.ts';
@@ -88,7 +107,7 @@ const ISSUER_STATE = /(chinh phu|thu tuong chinh phu|thu tuong|quoc hoi|uy ban t
 
 // A capitalised name in the original text, up to four words ("Hà Nội", "Hai Bà Trưng").
 const PROPER_NAME = /(?:(?:Thành phố|TP\.?)\s)?(\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*){0,5})/uy;
-const COMMITTEE_NAMES = /(Thành|Tỉnh|Quận|Huyện|Thị) ủy\s(?:(?:Thành phố|TP\.?)\s?)?(\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*){0,5})/gu;
+const COMMITTEE_NAMES = /(Thành|Tỉnh|Quận|Huyện|Thị) (?:ủy|uỷ)\s(?:(?:Thành phố|TP\.?)\s?)?(\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*){0,5})/gu;
 const TERM_IN_TEXT = /kh(?:óa|oá|ÓA|OÁ|óA|oÁ)\s?\(?([IVXL]{1,6})(?![\p{L}])/gu;
 
 // Family names end a place name: "Thành ủy Hà Nội Đinh Tiến Dũng" is the committee of Hà Nội.

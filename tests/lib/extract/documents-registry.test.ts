@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentError, formatDiagnostic } from '../../../src/lib/content/diagnostics.ts';
 import { loadDocumentRegistry, parseDocumentRegistry, termAt } from '../../../src/lib/extract/document-registry.ts';
+import { slugify } from '../../../src/lib/text/slug.ts';
 
 const HEADER = `terms:
   - { term: XI, from: 2011-01-19 }
@@ -41,6 +42,13 @@ describe('the registry in data/documents.yaml', () => {
     }
     expect(registry.byCode.get('12-NQ/TW')!.map((d) => d.term)).toEqual(['XI', 'XII']);
     expect(loadDocumentRegistry()).toBe(registry); // memoised
+  });
+
+  it('gives central Party documents ids in the scheme the extractor uses for unknown ones', () => {
+    for (const doc of loadDocumentRegistry().documents) {
+      if (!doc.code || !doc.term || doc.parsedCode?.issuerCode !== 'TW') continue;
+      expect(doc.id).toBe(`${doc.kind}-${slugify(doc.code)}-khoa-${doc.term.toLowerCase()}`);
+    }
   });
 
   it('turns a date into a term', () => {
