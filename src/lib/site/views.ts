@@ -520,12 +520,17 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
     return panel;
   });
 
+  /** A person's most recent role, "title unit": tells apart namesakes in the index. */
+  const latestRole = (personId: string): string | undefined => {
+    const span = roleTimeline(personId)[0];
+    return span ? [span.title, span.unitName].filter(Boolean).join(' ') : undefined;
+  };
   const entryOf = (e: KbEntity): IndexEntry => ({
     id: e.id,
     name: e.name,
     sortKey: e.type === 'person' ? personSortKey(e.name) : e.name,
     count: articlesOf(e.id).length,
-    note: e.type === 'document' ? e.document?.code ?? undefined : undefined,
+    note: e.type === 'document' ? e.document?.code ?? undefined : e.type === 'person' ? latestRole(e.id) : undefined,
   });
   const alphaIndex = memo((type: string) => buildAlphaIndex((byType.get(type as EntityType) ?? []).map(entryOf)));
   let articleIndexMemo: AlphaIndex | undefined;

@@ -29,6 +29,8 @@ describe('indexes with Vietnamese collation', () => {
     ]);
     expect(index.pages).toHaveLength(1);
     expect(index.pages[0]!.groups.map((g) => g.entries.map((e) => e.count))).toEqual([[1], [1], [1], [2]]);
+    // Namesakes are told apart by their latest role.
+    expect(index.pages[0]!.groups.map((g) => g.entries[0]!.note)).toEqual(['Bí thư Quận ủy Hai Bà Trưng', undefined, undefined, 'Bí thư Đảng ủy phường Trương Định']);
   });
   it('sorts titles with a < ă < â and d < đ', () => {
     const kb: KnowledgeBase = { version: 1, entities: [], articles: ['Đà Nẵng', 'Âu', 'Dân vận', 'Ăn', 'An'].map((t, i) => article(`a${i}`, t, null)) };
