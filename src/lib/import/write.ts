@@ -43,23 +43,32 @@ function importedFromOf(text: string): string | null {
 export class OutputFolder {
   readonly dir: string;
   private readonly slugs: SlugAllocator;
-  private readonly slugByOrigin = new Map<string, string>();
+  /** Files per importedFrom, in slug order (a/x.txt and b/x.txt imported together give two). */
+  private readonly slugsByOrigin = new Map<string, string[]>();
   private readonly slugByBody = new Map<string, string>();
   /** Content digest of each file already in the folder (for "unchanged"). */
   private readonly digestBySlug = new Map<string, string>();
+  /** How often each importedFrom was placed in this run: the n-th reuses the n-th file. */
+  private readonly placedThisRun = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
   private writeError: Error | null = null;
 
   constructor(dir: string) {
     this.dir = dir;
     mkdirSync(dir, { recursive: true });
-    const existing = readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3));
+    const existing = readdirSync(dir)
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => n.slice(0, -3))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     this.slugs = new SlugAllocator(existing);
     for (const slug of existing) {
       const text = readFileSync(path.join(dir, `${slug}.md`), 'utf8');
       this.digestBySlug.set(slug, digest(text));
       const origin = importedFromOf(text);
-      if (origin !== null && !this.slugByOrigin.has(origin)) this.slugByOrigin.set(origin, slug);
+      if (origin === null) continue;
+      const slugs = this.slugsByOrigin.get(origin);
+      if (slugs) slugs.push(slug);
+      else this.slugsByOrigin.set(origin, [slug]);
     }
   }
 
@@ -67,10 +76,17 @@ export class OutputFolder {
   async place(article: ImportedArticle): Promise<PlaceResult> {
     const key = digest(bodyKey(article));
     const sameAs = this.slugByBody.get(key);
-    const known = this.slugByOrigin.get(article.importedFrom);
+    // Two inputs of one run with the same importedFrom (a/x.txt and b/x.txt) never share a file.
+    const occurrence = this.placedThisRun.get(article.importedFrom) ?? 0;
+    const slugs = this.slugsByOrigin.get(article.importedFrom) ?? [];
+    const known = slugs[occurrence];
     if (sameAs !== undefined && sameAs !== known) return { status: 'duplicate', sameAs };
+    this.placedThisRun.set(article.importedFrom, occurrence + 1);
     const slug = known ?? this.slugs.claim(slugify(article.title));
-    this.slugByOrigin.set(article.importedFrom, slug);
+    if (known === undefined) {
+      slugs.push(slug);
+      this.slugsByOrigin.set(article.importedFrom, slugs);
+    }
     this.slugByBody.set(key, slug);
     const file = path.join(this.dir, `${slug}.md`);
     const markdown = renderMarkdown(article);

@@ -1,6 +1,6 @@
 /** Slugs: unique, a clash gets a stable suffix, never an overwrite; re-import updates the same file. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importInputs, type ImportEvent } from '../../../src/lib/import/run.ts';
 import { freshDir, seedFiles } from './support.ts';
@@ -60,6 +60,24 @@ describe('slugs and clashes', () => {
     expect(events).toMatchObject([{ kind: 'updated', importedFrom: 'x-1' }]);
     expect(readdirSync(out)).toEqual(['tin-thu-nghiem.md']);
     expect(readFileSync(path.join(out, 'tin-thu-nghiem.md'), 'utf8')).toContain('Bản đã sửa.');
+  });
+
+  it('two inputs with the same file name in one run get two files', async () => {
+    const dir = freshDir();
+    const out = path.join(dir, 'out');
+    const a = path.join(dir, 'a');
+    const b = path.join(dir, 'b');
+    for (const [folder, body] of [[a, 'Nội dung bản A.'], [b, 'Nội dung bản B.']] as const) {
+      mkdirSync(folder);
+      writeFileSync(path.join(folder, 'tin.txt'), `Tin cùng tên\n\n${body}\n`);
+    }
+    const events = await run([path.join(a, 'tin.txt'), path.join(b, 'tin.txt')], out);
+    expect(events.map((e) => e.kind)).toEqual(['written', 'written']);
+    expect(readdirSync(out).sort()).toEqual(['tin-cung-ten-2.md', 'tin-cung-ten.md']);
+    expect(readFileSync(path.join(out, 'tin-cung-ten-2.md'), 'utf8')).toContain('Nội dung bản B.');
+    const again = await run([path.join(a, 'tin.txt'), path.join(b, 'tin.txt')], out);
+    expect(again.map((e) => e.kind)).toEqual(['unchanged', 'unchanged']);
+    expect(readdirSync(out)).toHaveLength(2);
   });
 
   it('skips a second record with the same text, naming the file it duplicates', async () => {
