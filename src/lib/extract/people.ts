@@ -12,7 +12,7 @@
  */
 import { canonicalTones } from '../text/fold.ts';
 import { titleTables, type TitleDef } from './titles.ts';
-import { matchOrgBeforeName, matchUnit, unitTables, type MatchContext, type UnitMatch } from './units.ts';
+import { matchOrgAfterTitle, matchOrgBeforeName, matchUnit, unitTables, type MatchContext, type UnitMatch } from './units.ts';
 import type { Token } from './tokens.ts';
 import { loadGazetteer } from './places.ts';
 
@@ -38,17 +38,48 @@ export interface PersonMatch {
 
 const NAME_SEPARATORS = new Set([',', '-', '–', '—', '(']);
 
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+
+/** A syllable of a name: capitalised ("Minh"), or a single capital ("Hầu A Lềnh"). */
+function nameWord(t: Token | undefined): boolean {
+  return !!t && t.word && !t.expandedFrom && (t.titleCase || SINGLE_CAPITAL.test(t.raw));
+}
+
 /** Length in tokens of the name at tokens[i] (2–4), or 0. */
 export function nameLength(tokens: readonly Token[], i: number): number {
   const first = tokens[i];
   if (!first || !first.titleCase || first.expandedFrom || !titleTables().families.has(first.norm)) return 0;
   let j = i + 1;
-  while (j < tokens.length && j - i <= 4 && tokens[j]!.word && tokens[j]!.titleCase && !tokens[j]!.expandedFrom) j++;
+  while (j < tokens.length && j - i <= 4 && nameWord(tokens[j])) j++;
   const n = j - i;
   if (n < 2 || n > 4) return 0;
   // A province or city name ("Hà Nội", "Lâm Đồng", "Hà Nội Mới") does not start a person's name.
   if (loadGazetteer().standalone.longest(tokens, i, i + n)) return 0;
   return n;
+}
+
+const FOREIGN_WORD = /^[A-Z][a-z]{1,20}$/;
+
+/**
+ * A foreign name right after a title or a word of address ("Tổng thống Donald
+ * Trump", "ông Martin Rama"): 2–3 capitalised words in plain ASCII, one of at
+ * least 4 letters. Vietnamese names carry diacritics and start with a family name.
+ */
+function foreignNameLength(tokens: readonly Token[], i: number): number {
+  let j = i;
+  let long = false;
+  while (j < tokens.length && j - i < 4 && FOREIGN_WORD.test(tokens[j]!.raw) && !tokens[j]!.expandedFrom) {
+    if (tokens[j]!.raw.length >= 4) long = true;
+    j++;
+  }
+  const n = j - i;
+  if (n < 2 || n > 3 || !long || tokens[j]?.titleCase) return 0;
+  return n;
+}
+
+/** A name after an anchor (title, word of address): Vietnamese or foreign. */
+function anchoredNameLength(tokens: readonly Token[], i: number): number {
+  return nameLength(tokens, i) || foreignNameLength(tokens, i);
 }
 
 export function personStartsAt(tokens: readonly Token[], i: number): boolean {
@@ -71,7 +102,7 @@ function person(tokens: readonly Token[], i: number, n: number, next: number, ro
 }
 
 /** A sequence of titles with their units; null when no title starts at i. */
-function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext): { roles: RoleMatch[]; next: number } | null {
+function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext, trailing = false): { roles: RoleMatch[]; next: number } | null {
   const t = titleTables();
   const roles: RoleMatch[] = [];
   let j = i;
@@ -92,10 +123,13 @@ function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext): 
       j = u.next;
     } else if (title.unit) {
       unit = impliedUnit(tokens, j - 1, title, ctx);
+    } else if (trailing) {
+      const org = matchOrgAfterTitle(tokens, j, ctx);
+      if (org) { unit = org; j = org.next; }
     }
     roles.push({ title, unit });
     const sep = tokens[j];
-    if (sep && (sep.raw === ',' || sep.norm === 'và' || sep.norm === 'kiêm') && t.titles.longest(tokens, j + 1)) {
+    if (sep && (sep.raw === ',' || sep.raw === '-' || sep.raw === '–' || sep.norm === 'và' || sep.norm === 'kiêm') && t.titles.longest(tokens, j + 1)) {
       j++;
       continue;
     }
@@ -127,7 +161,7 @@ function trailingTitles(tokens: readonly Token[], j: number, ctx: MatchContext):
   const sep = tokens[j];
   if (!sep || !NAME_SEPARATORS.has(sep.raw)) return null;
   const mark = ctx.placeRefs.length;
-  const seq = titleSequence(tokens, j + 1, ctx);
+  const seq = titleSequence(tokens, j + 1, ctx, true);
   // "A, Thứ trưởng Bộ Tài chính B": the titles introduce the next name, not this one.
   if (seq && nameLength(tokens, seq.next) > 0) {
     ctx.placeRefs.length = mark;
@@ -150,7 +184,7 @@ export function matchPerson(tokens: readonly Token[], i: number, ctx: MatchConte
       const r = addressAt(tokens, j); // "đồng chí Thượng tá …"
       if (r?.rank) { rank = r.rank; j += r.length; }
     }
-    const n = nameLength(tokens, j);
+    const n = anchoredNameLength(tokens, j);
     if (n > 0) {
       const after = trailingTitles(tokens, j + n, ctx);
       return person(tokens, j, n, after?.next ?? j + n, after?.roles ?? [], rank, true, ctx);
@@ -163,8 +197,10 @@ export function matchPerson(tokens: readonly Token[], i: number, ctx: MatchConte
     const a = addressAt(tokens, j);
     let rank: string | null = null;
     if (a) { j += a.length; rank = a.rank; }
-    let n = nameLength(tokens, j);
     const last = seq.roles[seq.roles.length - 1]!;
+    // Foreign names only after a head-of-state style title ("Tổng thống Donald Trump"),
+    // not after "Giám đốc", where a company name may follow.
+    let n = last.title.standalone && !last.unit ? anchoredNameLength(tokens, j) : nameLength(tokens, j);
     if (n === 0 && !a && !last.unit) {
       // An organisation the unit tables do not know, between the title and the name.
       const org = matchOrgBeforeName(tokens, j, last.title.name, ctx);

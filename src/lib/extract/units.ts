@@ -43,6 +43,8 @@ export interface HeadDef {
   capitalised: boolean;
   /** A bare mention means the article's only unit with this head. */
   bareUnique: boolean;
+  /** Stands for the Party committee of whatever place follows (see partyOrgans). */
+  committee?: boolean;
 }
 
 interface NationalDef {
@@ -74,6 +76,10 @@ export interface UnitTables {
   plural: Set<string>;
   /** Words that start an organisation's name (units.yaml orgWords). */
   orgWords: PhraseTrie<true>;
+  /** Organs of Party committees (units.yaml partyOrgans). */
+  partyOrgans: Set<string>;
+  /** "The Party committee of the place", whatever its head turns out to be. */
+  committeeHead: HeadDef;
 }
 
 interface UnitsFile {
@@ -95,6 +101,7 @@ interface UnitsFile {
   national: { name: string; forms?: string[] }[];
   pluralMarkers?: string[];
   orgWords?: string[];
+  partyOrgans?: string[];
 }
 
 let tables: UnitTables | null = null;
@@ -140,6 +147,11 @@ export function unitTables(): UnitTables {
     centralCommittee: canonicalDisplay(data.centralCommittee),
     plural: new Set((data.pluralMarkers ?? []).map((p) => phraseNorms(p)[0]!)),
     orgWords: new PhraseTrie<true>(),
+    partyOrgans: new Set((data.partyOrgans ?? []).map((n) => canonicalDisplay(n))),
+    committeeHead: {
+      type: 'head', name: '', place: 'level', kinds: [], fallback: [], parent: 'committee', qualifiers: [],
+      partyQualifier: null, national: null, capitalised: false, bareUnique: false, committee: true,
+    },
   };
   for (const w of data.orgWords ?? []) tables.orgWords.add(phraseNorms(w), true);
   return tables;
@@ -222,7 +234,8 @@ function readPlace(tokens: readonly Token[], j: number, def: HeadDef, ctx: Match
   if (def.place === 'level' && !lw) {
     // "UBND Hà Nội": a province or city name without its level word.
     const m = loadGazetteer().standalone.longest(tokens, j);
-    if (m && tokens[j]!.cap && !tokens[j + m.length]?.titleCase) {
+    const after = j + (m?.length ?? 0);
+    if (m && tokens[j]!.cap && (!tokens[after]?.titleCase || ctx.personStartsAt(tokens, after))) {
       const candidates = filterCandidates(m.values, ['province', 'city'], [], ctx.era);
       if (candidates.length > 0) return { ref: makeRef(tokens, j, j, j + m.length, ['province', 'city'], candidates, ctx, false), next: j + m.length };
     }
@@ -266,6 +279,14 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
     }
     const inner = matchUnit(tokens, j, ctx);
     if (inner && inner.def.type === 'head') return { ...base, def, inner, end: inner.end, next: inner.next };
+    // A Party organ followed by a place ("Ban Tuyên giáo huyện Mỹ Đức") is the organ of that place's committee.
+    if (t.partyOrgans.has(def.name)) {
+      const place = readPlace(tokens, j, t.committeeHead, ctx);
+      if (place.ref?.written) {
+        const committee: UnitMatch = { ...base, plural: false, start: place.ref.start, end: place.ref.end, next: place.next, def: t.committeeHead, placeRef: place.ref } as UnitMatch;
+        return { ...base, def, inner: committee, end: place.ref.end, next: place.next };
+      }
+    }
     return { ...base, def, end: tokens[j - 1]!.end, next: j };
   }
   let qualifier: QualifierDef | null = null;
@@ -367,8 +388,16 @@ export function resolveUnit(u: UnitMatch, ctx: UnitContext): ResolvedUnit | null
   return out;
 }
 
-function resolveHead(u: UnitMatch, def: HeadDef, ctx: UnitContext): ResolvedUnit | null {
+function resolveHead(u: UnitMatch, headDef: HeadDef, ctx: UnitContext): ResolvedUnit | null {
   const ref = u.placeRef;
+  let def = headDef;
+  if (def.committee) {
+    const p = ref?.place;
+    const t = unitTables();
+    const head = p ? t.headsByName.get(t.committeeOfKind[p.kind]) : undefined;
+    if (!head) return null;
+    def = head;
+  }
   let qualifier = u.qualifier?.name ?? null;
   let qualifierParent = u.qualifier?.parent ?? null;
   let place: GazPlace | null = null;
@@ -411,6 +440,28 @@ function resolveHead(u: UnitMatch, def: HeadDef, ctx: UnitContext): ResolvedUnit
 }
 
 const ORG_STOP = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '…']);
+// Words that never occur inside an organisation's name between a title and a name.
+const ORG_BREAK = new Set(['đối', 'với', 'ông', 'bà', 'anh', 'chị', 'là', 'hiện', 'nay', 'tại', 'được', 'đã', 'đang', 'sẽ', 'cho', 'theo', 'khi', 'ở', 'về', 'trong', 'này', 'đó', 'đồng', 'chí', 'cũng', 'vừa', 'mới', 'nói', 'biết', 'phát', 'khẳng', 'nhấn', 'chia', 'cùng', 'dự', 'tới', 'đến', 'từ', 'thì', 'mà', 'nhưng', 'người']);
+
+/**
+ * After a title that follows a name ("Ông Hồ Sỹ Hùng - Cục trưởng Cục Phát triển
+ * doanh nghiệp, Bộ …"): an organisation starting with an organisation word, up to
+ * punctuation or a function word, at most 8 tokens.
+ */
+export function matchOrgAfterTitle(tokens: readonly Token[], j: number, ctx: MatchContext): UnitMatch | null {
+  const first = tokens[j];
+  if (!first || !first.cap || !first.word || !unitTables().orgWords.longest(tokens, j)) return null;
+  let k = j;
+  while (k < tokens.length && k - j < 8 && !ORG_STOP.has(tokens[k]!.raw) && tokens[k]!.raw !== ',' && !ORG_BREAK.has(tokens[k]!.norm)) {
+    if (k > j && ctx.personStartsAt(tokens, k)) break;
+    k++;
+  }
+  // Only a name closed by punctuation is trusted (else it may run into the verb: "… thô sơ bày tỏ").
+  if (k - j < 2 || !(k >= tokens.length || ORG_STOP.has(tokens[k]!.raw) || tokens[k]!.raw === ',')) return null;
+  const name = canonicalDisplay(ctx.text.slice(first.start, tokens[k - 1]!.end).replace(/\s+/g, ' ').replace(/[\s–—-]+$/, ''));
+  const def: OrgDef = { type: 'org', name, entity: true };
+  return { start: first.start, end: tokens[k - 1]!.end, next: k, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
+}
 
 /**
  * The words between a title and the name that follows it, read as the title's
@@ -429,6 +480,7 @@ export function matchOrgBeforeName(
   let cut = -1;
   while (k < tokens.length && k - j < 10 && !ORG_STOP.has(tokens[k]!.raw)) {
     if (k > j && ctx.personStartsAt(tokens, k)) break;
+    if (ORG_BREAK.has(tokens[k]!.norm)) return null;
     if (cut < 0 && tokens[k]!.norm === 'của') cut = k;
     k++;
   }
