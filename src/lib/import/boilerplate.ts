@@ -98,10 +98,10 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: 'posted / view-counter line',
     where: ['header', 'lead', 'body'],
-    test: (l) => /^;?\s*đăng\s*:/iu.test(l) || /truy cập\s+[\d.]+\s+lượt/iu.test(l),
+    test: (l) => /^;?\s*đăng\s*:/iu.test(l) || /truy cập\s+[\d.]+\s+lượt/iu.test(l) || (/lượt/iu.test(l) && /^(?:Lượt xem:\s*)?[\d.,]+(?:\s+lượt\s+(?:xem|đọc))?$/iu.test(l)),
     action: 'capture',
     capture: (l) => ({ published: findDayMonthYear(/đăng\s*:([^;]{0,40})/iu.exec(l)?.[1] ?? l) }),
-    example: '; đăng: 07:28, 24/07/2019; công bố ngày: 00:00, 24/07/2019; truy cập 1278 lượt;',
+    example: '; đăng: 07:28, 24/07/2019; công bố ngày: 00:00, 24/07/2019; truy cập 1278 lượt;  /  Lượt xem: 1.234',
   },
   {
     name: 'byline with timestamp',

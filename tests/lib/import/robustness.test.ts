@@ -60,6 +60,17 @@ describe('UTF-16 inputs are decoded', () => {
       expect(content.trim()).toBe('Nội dung bài viết được lưu dưới dạng UTF-16 để kiểm tra bộ giải mã của trình nhập.');
     });
   }
+
+  it('UTF-16LE with BOM and Windows line ends, as VNTC stored its files', async () => {
+    const file = path.join(freshDir(), 'vntc-style.txt');
+    const text = 'Tiêu đề kiểu VNTC\r\nĐoạn thứ nhất của bài viết kiểu cũ.\r\nĐoạn thứ hai.\r\nLượt xem: 1.234\r\n';
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { events, out } = await run([file]);
+    expect(events).toMatchObject([{ kind: 'written' }]);
+    const { data, content } = matter(readFileSync(path.join(out, 'tieu-de-kieu-vntc.md'), 'utf8'));
+    expect(data.title).toBe('Tiêu đề kiểu VNTC');
+    expect(content).toBe('\nĐoạn thứ nhất của bài viết kiểu cũ.\n\nĐoạn thứ hai.\n');
+  });
 });
 
 describe('JSON Lines with bad records', () => {
