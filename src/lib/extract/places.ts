@@ -72,6 +72,8 @@ export interface Gazetteer {
   levelWords: PhraseTrie<LevelWord>;
   /** Province/city names that may stand alone. */
   standalone: PhraseTrie<GazPlace>;
+  /** Names that never stand alone (units.yaml notStandalone), canonical display. */
+  notStandaloneNames: Set<string>;
 }
 
 interface PlacesFile {
@@ -128,7 +130,8 @@ export function loadGazetteer(): Gazetteer {
   for (const lw of unitsFile.levelWords ?? []) {
     levelWords.add(phraseNorms(lw.word), { kinds: asKinds(lw.kinds, 'data/units.yaml levelWords'), fallback: asKinds(lw.fallback, 'data/units.yaml levelWords') });
   }
-  gazetteer = { byKey, names, levelWords, standalone };
+  const notStandaloneNames = new Set((unitsFile.notStandalone ?? []).map((n) => canonicalDisplay(n)));
+  gazetteer = { byKey, names, levelWords, standalone, notStandaloneNames };
   return gazetteer;
 }
 

@@ -247,7 +247,10 @@ function readPlace(tokens: readonly Token[], j: number, def: HeadDef, ctx: Match
     const end = at + name.length;
     return { ref: makeRef(tokens, j, at, end, kinds, name.candidates, ctx, !!lw), next: end };
   }
-  const unknown = tokens[at]?.titleCase && !ctx.personStartsAt(tokens, at) ? unknownName(tokens, at, ctx) : 0;
+  // Capitalised words missing from the gazetteer are a place we cannot resolve, unless
+  // they are a known place of another level ("Quận ủy Hà Nội" is not a district).
+  const known = tokens[at]?.titleCase ? loadGazetteer().names.longest(tokens, at) : null;
+  const unknown = tokens[at]?.titleCase && !known && !ctx.personStartsAt(tokens, at) ? unknownName(tokens, at, ctx) : 0;
   if (unknown > 0) {
     const end = at + unknown;
     return { ref: makeRef(tokens, j, at, end, kinds, [], ctx, !!lw), next: end };
@@ -337,8 +340,10 @@ function kindsOf(def: HeadDef, ref: PlaceRef | null): PlaceKind[] {
 }
 
 function placePhrase(def: HeadDef, p: GazPlace): string {
-  // Numbered units keep their level word: "Quận ủy quận 12", not "Quận ủy 12".
-  return def.place === 'implied' && !/^\d/.test(p.name) ? p.name : `${LEVEL_WORD_OF_KIND[p.kind]} ${p.name}`;
+  // Numbered units and names of people keep their level word: "Quận ủy quận 12",
+  // "Thành ủy thành phố Hồ Chí Minh", not "Quận ủy 12", "Thành ủy Hồ Chí Minh".
+  const bare = def.place === 'implied' && !/^\d/.test(p.name) && !loadGazetteer().notStandaloneNames.has(p.name);
+  return bare ? p.name : `${LEVEL_WORD_OF_KIND[p.kind]} ${p.name}`;
 }
 
 function headAt(def: HeadDef, qualifier: string | null, p: GazPlace): { name: string; key: string } {

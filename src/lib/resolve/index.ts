@@ -15,9 +15,10 @@
  *   people share the name, form one "unplaced" person of their own (we cannot
  *   tell which one they are).
  *
- * Slugs are ASCII (slugify); on a clash the entity whose key sorts first keeps
- * the bare slug and the others get -2, -3 … in key order, so ids do not depend
- * on the order articles are read in.
+ * Slugs are ASCII (slugify); on a clash the entity named in the most articles
+ * keeps the bare slug and the others get -2, -3 … (ties: resolved before
+ * unresolved, then key order), so ids do not depend on the order articles are
+ * read in.
  */
 import type { KbDocumentInfo, KbEntity, KbMention, KbRole } from '../graph/types.ts';
 import type { EntityType, Mention } from '../extract/types.ts';
@@ -196,9 +197,14 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
     }
   }
 
-  // Ids: per type, in key order.
+  // Ids: per type; on a slug clash the entity named in more articles keeps the bare
+  // slug, then unresolved ("?") keys come last, then key order. Deterministic for a
+  // given set of articles, whatever order they are read in.
   const allocators = new Map<EntityType, SlugAllocator>();
-  const ordered = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const keyOrder = (a: Group, b: Group): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const ordered = [...groups.values()].sort(
+    (a, b) => b.articles.length - a.articles.length || Number(a.key.includes(':?:')) - Number(b.key.includes(':?:')) || keyOrder(a, b),
+  );
   for (const g of ordered) {
     if (g.type === 'document' && g.key.startsWith('document/')) { g.id = g.key; continue; }
   }
