@@ -133,10 +133,10 @@ function matchPlaces(tokens: readonly Token[], i: number, ctx: MatchContext): nu
   if (listMode) j++;
   const { kinds, fallback } = lw.level;
   // A name: from the gazetteer, or else capitalised words (kept unresolved, keyed by name).
-  const nameAt = (at: number): { length: number; candidates: GazPlace[] } | null => {
+  const nameAt = (at: number, unknownOk = true): { length: number; candidates: GazPlace[] } | null => {
     const known = matchName(tokens, at, kinds, fallback, ctx.era);
     if (known) return known;
-    if (!tokens[at]?.titleCase || personStartsAt(tokens, at)) return null;
+    if (!unknownOk || !tokens[at]?.titleCase || personStartsAt(tokens, at) || unitTables().starts.longest(tokens, at)) return null;
     const n = unknownName(tokens, at, ctx);
     return n > 0 ? { length: n, candidates: [] } : null;
   };
@@ -160,7 +160,8 @@ function matchPlaces(tokens: readonly Token[], i: number, ctx: MatchContext): nu
   for (;;) {
     const sep = tokens[j];
     if (!sep || (sep.raw !== ',' && sep.norm !== 'và')) break;
-    const more = nameAt(j + 1);
+    // Outside brackets, only gazetteer names continue a list ("tỉnh Bắc Ninh, Đảng ủy …" ends it).
+    const more = nameAt(j + 1, listMode);
     if (!more) break;
     push(j + 1, j + 1, j + 1 + more.length, more.candidates, false);
     j += 1 + more.length;
