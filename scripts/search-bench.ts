@@ -1,5 +1,5 @@
 /**
- * `node scripts/search-bench.ts --content DIR --out DIR [--site DIR] [--queries a,b,c]`
+ * `node scripts/search-bench.ts --content DIR --out DIR [--site DIR] [--queries a,b,c] [--skip-index]`
  *
  * The search side of issue 6 item 7, measured on its own: builds the knowledge
  * base of DIR (e.g. bench/35873/content, imported by `npm run bench`), indexes it
@@ -8,7 +8,8 @@
  * site (default .cache/e2e/seeds: its /tim-kiem/ and /_astro/ assets, same base
  * path) next to the index and measures in Chromium, for each query on a fresh
  * page: the bytes downloaded (page load + first query) and the time from the
- * last keystroke to results on screen (data-state="done").
+ * last keystroke to results on screen (data-state="done"). --skip-index reuses
+ * OUT/pagefind and only measures the browser side.
  */
 import { cp, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -23,10 +24,11 @@ const { values } = parseArgs({
     content: { type: 'string' },
     out: { type: 'string' },
     site: { type: 'string', default: '.cache/e2e/seeds' },
+    'skip-index': { type: 'boolean', default: false },
     queries: { type: 'string', default: 'dang uy phuong,quốc hội,Nguyễn Phú Trọng,nghi quyet trung uong 4,05-CT/TW,ubnd tinh' },
   },
 });
-if (!values.content || !values.out) {
+if (!values.out || (!values.content && !values['skip-index'])) {
   console.error('usage: node scripts/search-bench.ts --content DIR --out DIR [--site DIR] [--queries a,b,c]');
   process.exit(2);
 }
@@ -56,19 +58,21 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const t0 = performance.now();
-const build = await getKnowledge(path.resolve(values.content));
-const knowledgeMs = performance.now() - t0;
-console.log(`knowledge base: ${build.kb.articles.length} articles, ${build.kb.entities.length} entities in ${(knowledgeMs / 1000).toFixed(1)} s (RSS ${mb(await treeRss())})`);
+if (!values['skip-index']) {
+  const t0 = performance.now();
+  const build = await getKnowledge(path.resolve(values.content!));
+  const knowledgeMs = performance.now() - t0;
+  console.log(`knowledge base: ${build.kb.articles.length} articles, ${build.kb.entities.length} entities in ${(knowledgeMs / 1000).toFixed(1)} s (RSS ${mb(await treeRss())})`);
 
-await rm(outDir, { recursive: true, force: true });
-await mkdir(outDir, { recursive: true });
-let peak = 0;
-const sampler = setInterval(() => void treeRss().then((r) => { peak = Math.max(peak, r); }), 100);
-const stats = await buildSearchIndex(outDir, build, { site: { basePath: '/' } });
-clearInterval(sampler);
-console.log(`search index: ${stats.pages} pages (${stats.articles} articles, ${stats.entities} entities) in ${(stats.ms / 1000).toFixed(1)} s; ` +
-  `index data ${mb(stats.indexBytes)}, pagefind/ ${mb(stats.bytes)} in ${stats.files} files; peak RSS while indexing (Node + Pagefind) ${mb(peak)}`);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  let peak = 0;
+  const sampler = setInterval(() => void treeRss().then((r) => { peak = Math.max(peak, r); }), 100);
+  const stats = await buildSearchIndex(outDir, build, { site: { basePath: '/' } });
+  clearInterval(sampler);
+  console.log(`search index: ${stats.pages} pages (${stats.articles} articles, ${stats.entities} entities) in ${(stats.ms / 1000).toFixed(1)} s; ` +
+    `index data ${mb(stats.indexBytes)}, pagefind/ ${mb(stats.bytes)} in ${stats.files} files; peak RSS while indexing (Node + Pagefind) ${mb(peak)}`);
+}
 
 // The search page of a built site, next to this index.
 const site = path.resolve(values.site);

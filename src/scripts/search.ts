@@ -31,7 +31,6 @@ interface PagefindApi {
   init(): Promise<void>;
   search(term: string | null, o?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
   preload(term: string, o?: PagefindSearchOptions): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 export interface SearchState {
@@ -42,7 +41,7 @@ export interface SearchState {
   sort: '' | 'moi' | 'cu';
 }
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 /** How many of Pagefind's first results the exact-name promotion looks at (their data is loaded anyway). */
 const RERANK_DEPTH = PAGE_SIZE;
 const DEBOUNCE_MS = 120;
@@ -84,11 +83,11 @@ function searchOptions(s: SearchState): PagefindSearchOptions {
 
 /**
  * Runs the plan: document-code keys first (their hits are document pages), then
- * the words; duplicates dropped. Unless sorting by date, pages whose name is
+ * the articles that mention those documents, then the words; duplicates dropped. Unless sorting by date, pages whose name is
  * exactly the query are then moved to the front (rerank.ts).
  */
 export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: PagefindSearchOptions): Promise<PagefindResult[]> {
-  const searches = [...plan.keys, ...(plan.text ? [plan.text] : [])].map((term) => pagefind.search(term, options));
+  const searches = [...plan.keys, ...plan.refs, ...(plan.text ? [plan.text] : [])].map((term) => pagefind.search(term, options));
   const seen = new Set<string>();
   const merged: PagefindResult[] = [];
   for (const res of await Promise.all(searches)) {
@@ -174,44 +173,30 @@ export function startSearchPage(): void {
   const loadPagefind = (): Promise<PagefindApi> => {
     pagefindPromise ??= (async () => {
       const pf = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
-      await pf.options({ ranking: RANKING, excerptLength: 28 });
+      // noWorker: the worker script would be another ~43 KB on the first query; searches are debounced anyway.
+      await pf.options({ ranking: RANKING, excerptLength: 28, noWorker: true });
       await pf.init();
-      void fillFilterOptions(pf);
       return pf;
     })();
     return pagefindPromise;
   };
 
-  let pendingSelections: SearchState = stateFromUrl(location.search);
-  async function fillFilterOptions(pf: PagefindApi): Promise<void> {
-    const filters = await pf.filters();
-    const fill = (select: HTMLSelectElement, values: string[], selected: string) => {
-      for (const v of values) {
-        const option = document.createElement('option');
-        option.value = v;
-        option.textContent = v;
-        select.append(option);
-      }
-      select.value = values.includes(selected) ? selected : '';
-    };
-    fill(sourceSel, Object.keys(filters[FILTER_SOURCE] ?? {}).sort((a, b) => a.localeCompare(b, 'vi')), pendingSelections.source);
-    fill(yearSel, Object.keys(filters[FILTER_YEAR] ?? {}).sort().reverse(), pendingSelections.year);
-  }
-
   const readForm = (): SearchState => ({
     q: input.value,
     kind: (typeSel.value in KIND_LABEL ? typeSel.value : '') as SearchKind | '',
-    source: sourceSel.value || (sourceSel.options.length <= 1 ? pendingSelections.source : ''),
-    year: yearSel.value || (yearSel.options.length <= 1 ? pendingSelections.year : ''),
+    source: sourceSel.value,
+    year: yearSel.value,
     sort: (sortSel.value === 'moi' || sortSel.value === 'cu' ? sortSel.value : '') as SearchState['sort'],
   });
+  const selectValue = (select: HTMLSelectElement, value: string) => {
+    select.value = [...select.options].some((o) => o.value === value) ? value : '';
+  };
   const writeForm = (s: SearchState) => {
     input.value = s.q;
-    typeSel.value = s.kind;
-    sortSel.value = s.sort;
-    pendingSelections = s;
-    if (sourceSel.options.length > 1) sourceSel.value = s.source;
-    if (yearSel.options.length > 1) yearSel.value = s.year;
+    selectValue(typeSel, s.kind);
+    selectValue(sourceSel, s.source);
+    selectValue(yearSel, s.year);
+    selectValue(sortSel, s.sort);
   };
 
   let generation = 0;

@@ -16,6 +16,8 @@ import {
 } from '../extract/document-codes.ts';
 
 const KEY_PREFIX = 'vbk';
+/** Prefix of the same keys on articles that mention the document ("reference" tokens). */
+const REF_PREFIX = 'vbr';
 
 /** One Pagefind word per key: letters and digits only, lower case, behind a prefix no real word has. */
 function token(key: string, term?: string | null): string {
@@ -31,6 +33,11 @@ export function queryDocumentKeys(query: string): string[] {
   const key = ref ? documentRefKey(ref) : null;
   if (!ref || !key) return [];
   return [token(key, ref.terms.length === 1 ? ref.terms[0] : null)];
+}
+
+/** The reference token of a key: stored on articles that mention the document, searched after the document itself. */
+export function referenceToken(key: string): string {
+  return REF_PREFIX + key.slice(KEY_PREFIX.length);
 }
 
 /** Keys stored on a document entity: every key of its code, name and aliases, alone and with the entity's term. */

@@ -11,6 +11,7 @@ import type { KnowledgeBuild } from '../build/knowledge.ts';
 import { withBase, type SiteConfig } from '../site/config.ts';
 import { articlePath, entityPath } from '../site/paths.ts';
 import { articleRecord, entityContext, entityRecord, type SearchRecord } from './records.ts';
+import { documentSearchKeys, referenceToken } from './document-keys.ts';
 
 export interface SearchIndexStats {
   pages: number;
@@ -33,12 +34,22 @@ export interface SearchIndexOptions {
 /** Every record of the site, generated lazily so a large corpus is never held twice in memory. */
 export function* siteRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>): Generator<SearchRecord> {
   const config = { siteUrl: '', basePath: site.basePath };
+  const ctx = entityContext(build.kb);
+  // Reference tokens per document entity, computed once (an article lists the entities it mentions).
+  const refsOfDocument = new Map<string, string[]>();
+  const refsOf = (entityId: string): string[] => {
+    const entity = ctx.entitiesById.get(entityId);
+    if (!entity || entity.type !== 'document') return [];
+    let refs = refsOfDocument.get(entityId);
+    if (!refs) refsOfDocument.set(entityId, (refs = documentSearchKeys(entity).map(referenceToken)));
+    return refs;
+  };
   for (const article of build.kb.articles) {
     const built = build.articles.get(article.id);
     const body = built ? built.text : { text: '', blocks: [] };
-    yield articleRecord(article, body, withBase(config, articlePath(article.id)));
+    const refs = [...new Set(article.entities.flatMap(refsOf))];
+    yield articleRecord(article, body, withBase(config, articlePath(article.id)), refs);
   }
-  const ctx = entityContext(build.kb);
   for (const entity of build.kb.entities) {
     yield entityRecord(entity, ctx, withBase(config, entityPath(entity.id)));
   }

@@ -24,6 +24,8 @@ export const FILTER_YEAR = 'year';
 export const SORT_DATE = 'date';
 /** Meta holding every name of an entity (and document-code keys): searched with a high weight, never shown. */
 export const META_NAMES = 'names';
+/** Meta of an article holding the reference tokens of the documents it mentions (see document-keys.ts). */
+export const META_REFS = 'refs';
 /** Meta holding the kind (SearchKind) of a result, for the UI. */
 export const META_KIND = 'kind';
 /** Separator of the names in the "names" meta. */

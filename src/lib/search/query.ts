@@ -4,18 +4,21 @@
  * - text: the query in index form (NFC, canonical tones, đ → d + U+0335), with
  *   "số" before a number dropped ("chỉ thị số 05" = "chỉ thị 05").
  * - keys: document-code keys (see document-keys.ts), searched separately; their
- *   hits (document pages) go first.
+ *   hits (document pages) go first, then the hits of refs (articles that
+ *   mention those documents), then the hits of text.
  */
 import { toIndexForm } from './index-form.ts';
-import { queryDocumentKeys } from './document-keys.ts';
+import { queryDocumentKeys, referenceToken } from './document-keys.ts';
 
 export interface SearchPlan {
   /** The query as typed, trimmed and single-spaced (what goes in the URL). */
   display: string;
   /** Pagefind query for the words. Empty when there is nothing to search. */
   text: string;
-  /** Pagefind queries for document-code keys, each a single token. */
+  /** Pagefind queries for document-code keys, each a single token (document pages). */
   keys: string[];
+  /** The same keys as reference tokens (articles that mention those documents). */
+  refs: string[];
 }
 
 /** Longest query we pass on: Pagefind's work grows with the number of terms. */
@@ -26,5 +29,6 @@ const SO_BEFORE_NUMBER_RE = /(^|\s)s(?:ố|o)(?=\s+\d)/giu;
 export function planSearch(raw: string): SearchPlan {
   const display = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
   const text = toIndexForm(display).replace(SO_BEFORE_NUMBER_RE, '$1').replace(/\s+/g, ' ').trim();
-  return { display, text, keys: queryDocumentKeys(display) };
+  const keys = queryDocumentKeys(display);
+  return { display, text, keys, refs: keys.map(referenceToken) };
 }

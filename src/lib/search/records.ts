@@ -14,7 +14,7 @@ import { abbreviationTable, type Abbreviation } from '../extract/abbreviations.t
 import { fold } from '../text/fold.ts';
 import { documentSearchKeys } from './document-keys.ts';
 import {
-  FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, META_NAMES, META_SOURCE, NAMES_SEPARATOR,
+  FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, META_NAMES, META_REFS, META_SOURCE, NAMES_SEPARATOR,
   SORT_DATE, UNDATED, type SearchKind,
 } from './labels.ts';
 
@@ -71,9 +71,11 @@ export function bodyBlocks(body: ArticleBody, maxChars = MAX_BODY_CHARS): string
   return out;
 }
 
-export function articleRecord(article: KbArticle, body: ArticleBody, url: string): SearchRecord {
+/** `refs`: reference tokens of the documents the article mentions (document-keys.ts referenceToken). */
+export function articleRecord(article: KbArticle, body: ArticleBody, url: string, refs: readonly string[] = []): SearchRecord {
   const parts = [`<h1 data-pagefind-meta="title">${idx(article.title)}</h1>`];
   for (const p of bodyBlocks(body)) parts.push(`<p>${idx(p)}</p>`);
+  if (refs.length) parts.push(attr('meta', META_REFS, refs.join(' ')));
   parts.push(attr('filter', FILTER_TYPE, KIND_LABEL.article), attr('meta', META_KIND, 'article'));
   if (article.source) {
     parts.push(attr('filter', FILTER_SOURCE, article.source), attr('meta', META_SOURCE, article.source));

@@ -34,6 +34,7 @@ describe('planSearch', () => {
     const plan = planSearch('chỉ thị số 05');
     expect(plan.text).toBe('chỉ thị 05');
     expect(plan.keys).toEqual(['vbkct05']);
+    expect(plan.refs).toEqual(['vbrct05']);
   });
   it('caps very long queries', () => {
     expect(planSearch('a '.repeat(5000)).display.length).toBeLessThanOrEqual(200);

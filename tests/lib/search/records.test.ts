@@ -41,6 +41,11 @@ describe('article records', () => {
     expect(record.html).toContain('data-pagefind-filter="source:Hà Nội Mới, số 5"');
     expect(record.html).toMatch(/<span data-pagefind-filter="[^"]*"><\/span>/);
   });
+  it('carry the reference tokens of the documents they mention as searchable meta', () => {
+    const withRefs = articleRecord(article, text('Chỉ thị 05.'), '/bai-viet/a/', ['vbrct05', 'vbrct05xii']);
+    expect(withRefs.html).toContain('data-pagefind-meta="refs:vbrct05 vbrct05xii"');
+    expect(record.html).not.toContain('refs:');
+  });
   it('bound the indexed body at a block boundary', () => {
     const long = text(Array.from({ length: 400 }, (_, i) => `Đoạn văn số ${i} nói về công tác xây dựng Đảng ở cơ sở.`).join('\n\n'));
     const blocks = bodyBlocks(long);
