@@ -173,8 +173,9 @@ export function startSearchPage(): void {
   const loadPagefind = (): Promise<PagefindApi> => {
     pagefindPromise ??= (async () => {
       const pf = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
+      // baseUrl "/": the indexed URLs already carry the site's base path (Pagefind would add it again).
       // noWorker: the worker script would be another ~43 KB on the first query; searches are debounced anyway.
-      await pf.options({ ranking: RANKING, excerptLength: 28, noWorker: true });
+      await pf.options({ ranking: RANKING, excerptLength: 28, noWorker: true, baseUrl: '/' });
       await pf.init();
       return pf;
     })();
