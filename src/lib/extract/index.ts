@@ -55,7 +55,7 @@ export interface PersonAttrs {
   name: string;
   roles: PersonRoleAttr[];
   rank: string | null;
-  /** 2025-era province codes the person's roles (or else the article) place them in. */
+  /** 2025-era province codes of the units of the person's roles in this mention. */
   area: string[];
 }
 
@@ -382,8 +382,6 @@ export function extractMentions(article: ArticleFile, text: ArticleText): Mentio
 
   // People.
   const authorKey = article.author ? `person:${canonicalDisplay(article.author).toLowerCase()}` : null;
-  const articleAreas = new Set<string>();
-  for (const r of scan.placeRefs) if (r.place) articleAreas.add(r.place.area);
   const introduced = new Set(scan.people.map((p) => p.key));
   const kept = [...scan.people, ...scan.loose.filter((p) => introduced.has(p.key) || p.name.split(' ').length >= 3)];
   for (const p of kept) {
@@ -397,7 +395,6 @@ export function extractMentions(article: ArticleFile, text: ArticleText): Mentio
       roles.push({ title: role.title.name, unitKey: entity ? unit!.key : null, unitName: unit?.name ?? null });
       if (unit?.place) area.add(unit.place.area);
     }
-    if (area.size === 0 && articleAreas.size === 1) area.add([...articleAreas][0]!);
     const attrs: PersonAttrs = { name: p.name, roles, rank: p.rank, area: [...area].sort() };
     add(p.start, p.end, 'person', p.key, attrs as unknown as Record<string, unknown>);
   }

@@ -8,12 +8,14 @@
  *   "Ủy ban nhân dân phường Minh Khai" of ward 00295 are one key).
  * - Documents: the documents extractor's key is already the final entity id.
  * - People: the same canonical name (tone placement and case normalised; so
- *   Hoàng ≠ Huỳnh and Vũ ≠ Võ) AND a compatible area. A mention's area is the set
- *   of 2025-era provinces of the units in its roles, or else the article's only
- *   province. Occurrences whose areas overlap are one person; occurrences with no
- *   area join the single placed person of that name, or, when several placed
- *   people share the name, form one "unplaced" person of their own (we cannot
- *   tell which one they are).
+ *   Hoàng ≠ Huỳnh and Vũ ≠ Võ) AND a compatible area. A name's area in an article
+ *   is the set of 2025-era provinces of the units of its roles there (national
+ *   roles like Thủ tướng or Bộ trưởng Bộ Công an have none; the article's own
+ *   setting is not used: a Hà Nội story often names the Prime Minister).
+ *   Occurrences whose areas overlap are one person; occurrences with no area join
+ *   the single placed person of that name, or, when several placed people share
+ *   the name, form one "unplaced" person of their own (we cannot tell which one
+ *   they are).
  *
  * Slugs are ASCII (slugify); on a clash the entity named in the most articles
  * keeps the bare slug and the others get -2, -3 … (ties: resolved before
