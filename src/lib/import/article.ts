@@ -104,7 +104,7 @@ export function cleanArticle(raw: RawArticle): CleanResult {
   let captionNext = false;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
-    const ctx: LineContext = { title, next: lines[i + 1] };
+    const ctx: LineContext = { title, next: lines[i + 1], previous: lines[i - 1] };
     const rule = firstMatch(BODY_RULES, line, ctx);
     if (rule?.action === 'drop-block') {
       while (i + 1 < lines.length && lines[i + 1]!.length <= BLOCK_END_LENGTH) {

@@ -38,6 +38,8 @@ export interface LineContext {
   title: string | null;
   /** The next non-empty line, if any. */
   next: string | undefined;
+  /** The previous non-empty line, if any. */
+  previous?: string | undefined;
 }
 
 /** Metadata captured from boilerplate lines (first capture wins). */
@@ -189,6 +191,22 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     action: 'caption',
     rewrite: (l, ctx) => splitCredit(l.slice(ctx.title!.length)),
     example: 'Xây dựng Đảng vững mạnh từ cơ sởĐảng ủy xã Hùng Lô thường xuyên kiểm tra …',
+  },
+  {
+    // Hà Nội Mới pages put the lead photo's caption, uncredited, right under the "(HNM) - …" lead.
+    name: 'one-sentence line under an "(OUTLET) - " lead paragraph',
+    where: ['body'],
+    test: (l, ctx) =>
+      ctx.previous !== undefined &&
+      /^\(\p{Lu}{2,8}\)\s*[-–—]\s/u.test(ctx.previous) &&
+      l.length <= 160 &&
+      /[.!?]$/u.test(l) &&
+      !/[.!?…]\s/u.test(l) &&
+      ctx.next !== undefined &&
+      ctx.next.length > l.length,
+    action: 'caption',
+    rewrite: (l) => splitCredit(l),
+    example: '(HNM) - Năm 2022, … ⏎ Các tập thể, cá nhân … nhận khen thưởng của Quận ủy Hai Bà Trưng.',
   },
   {
     name: 'photo credit on its own line',

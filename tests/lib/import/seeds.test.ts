@@ -28,7 +28,7 @@ const EXPECTED: Expected[] = [
     author: 'Đình Hiệp',
     source: 'Hà Nội Mới',
     gone: ['Đình Hiệp| 27/01/2023 06:59', '(0) Bình luận', 'Nổi bật', 'Đừng bỏ lỡ', '(HNM) -'],
-    captions: [],
+    captions: ['Các tập thể, cá nhân có thành tích xuất sắc trong công tác xây dựng Đảng nhận khen thưởng của Quận ủy Hai Bà Trưng.'],
     firstParagraphStartsWith: 'Năm 2022, công tác xây dựng',
     lastParagraphEndsWith: 'cán bộ, công chức, viên chức.',
   },
