@@ -24,7 +24,6 @@ import {
   LEVEL_OF_KIND,
   disambiguate,
   eraOf,
-  filterCandidates,
   loadGazetteer,
   matchLevelWord,
   matchName,
@@ -181,14 +180,21 @@ function matchStandalonePlace(tokens: readonly Token[], i: number, ctx: MatchCon
     while (tokens[end]?.word && tokens[end]!.titleCase) end++;
     return end;
   }
+  // Alone, a name means the province or city of the article's era ("Huế" before
+  // 2025 is the provincial city, after it the centrally-run city); else nothing.
+  let candidates = m.values.filter((p) => p.era === ctx.era);
+  if (candidates.length === 0) {
+    candidates = (loadGazetteer().names.longest(tokens, i)?.values ?? []).filter((p) => p.era === ctx.era && p.kind === 'tp');
+  }
+  if (candidates.length === 0) return end;
   ctx.placeRefs.push({
     start: tokens[i]!.start,
     end: tokens[end - 1]!.end,
     nameStart: tokens[i]!.start,
     written: ctx.text.slice(tokens[i]!.start, tokens[end - 1]!.end),
     levelWord: null,
-    kinds: ['province', 'city'],
-    candidates: filterCandidates(m.values, ['province', 'city'], [], ctx.era),
+    kinds: candidates[0]!.kind === 'tp' ? ['tp'] : ['province', 'city'],
+    candidates,
     block: ctx.block,
   });
   return end;

@@ -214,12 +214,12 @@ function makeRef(tokens: readonly Token[], from: number, nameAt: number, to: num
 }
 
 /**
- * A place name that is not in the gazetteer: capitalised words (at most 4),
+ * A place name that is not in the gazetteer: capitalised words (at most 3),
  * stopping where a person's name starts ("Quận ủy Xyz Nguyễn Văn A").
  */
 export function unknownName(tokens: readonly Token[], i: number, ctx: Pick<MatchContext, 'personStartsAt'>): number {
   let j = i;
-  while (j < tokens.length && j - i < 4 && tokens[j]!.word && tokens[j]!.titleCase) {
+  while (j < tokens.length && j - i < 3 && tokens[j]!.word && tokens[j]!.titleCase) {
     if (j > i && ctx.personStartsAt(tokens, j)) break;
     j++;
   }
