@@ -4,10 +4,9 @@
  * Shared by plain-text files and JSON Lines records.
  */
 import { normalizeLine, normalizeText } from '../text/normalize.ts';
-import { BLOCK_END_LENGTH, INLINE_BOILERPLATE, INLINE_TAIL, rulesFor, splitCredit, type BoilerplateRule, type Captured, type LineContext } from './boilerplate.ts';
+import { BLOCK_END_LENGTH, INLINE_BOILERPLATE, INLINE_TAIL, rulesFor, splitLeadOutlet, splitCredit, type BoilerplateRule, type Captured, type LineContext } from './boilerplate.ts';
 import { splitGluedByline } from './byline.ts';
 import { splitInlineCaptions } from './captions.ts';
-import { OUTLET_ALIASES, outletName } from './outlets.ts';
 import type { Block, ImportedArticle, SkipReason } from './types.ts';
 
 export interface RawArticle {
@@ -42,20 +41,6 @@ function remember(into: Captured, found: Captured): void {
   if (found.published && !into.published) into.published = found.published;
   if (found.author && !into.author) into.author = found.author;
   if (found.source && !into.source) into.source = found.source;
-}
-
-/** "(HNM) - Năm 2022 …", "TTXVN - Sáng 14/4 …", "QPTĐ-Những năm qua …": outlet lead-in. */
-function splitLeadOutlet(text: string): { outlet: string; rest: string } | null {
-  const paren = /^\(([^()\s]{2,12})\)\s*[-–—]\s*/u.exec(text);
-  if (paren) return { outlet: outletName(paren[1]!) ?? paren[1]!, rest: text.slice(paren[0].length) };
-  for (const alias of OUTLET_ALIASES) {
-    if (!text.startsWith(alias)) continue;
-    const dash = /^\s*[-–—]\s*/u.exec(text.slice(alias.length));
-    if (dash && /^\p{Lu}/u.test(text.slice(alias.length + dash[0].length))) {
-      return { outlet: outletName(alias)!, rest: text.slice(alias.length + dash[0].length) };
-    }
-  }
-  return null;
 }
 
 function stripInline(text: string): string {

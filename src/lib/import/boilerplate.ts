@@ -17,14 +17,22 @@
  *   caption      the line is an image caption (rewrite gives its text, credit its photo credit)
  *   credit       the line is a photo credit ("Ảnh: M.Quang") of the caption just before it
  * To add a rule, add a row; the order of rows is the order they are tried.
- * Every pattern is linear: no nested quantifiers over overlapping classes.
+ *
+ * Inside paragraphs (after the line rules), article.ts applies, in this order:
+ *   INLINE_BOILERPLATE  phrases glued to a paragraph's end (below)
+ *   splitLeadOutlet     "(HNM) - …", "TTXVN - …", "QPTĐ-…" lead-ins → source (below)
+ *   splitGluedByline    "… nói./. Thái Linh" at the end of the last paragraph → author (byline.ts)
+ *   splitInlineCaptions "… kỳ họp. Ảnh: VGP Ngay sau …" → caption block (captions.ts)
+ * Data the rules read: data/import/section-labels.yaml, data/import/outlets.yaml.
+ * Every pattern is linear: no nested quantifiers over overlapping classes, and
+ * patterns anchored at a paragraph's end only look at its last characters.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { fold } from '../text/fold.ts';
 import { findDayMonthYear } from './dates.ts';
-import { looksLikeName, parseByline } from './byline.ts';
-import { outletName } from './outlets.ts';
+import { parseByline } from './byline.ts';
+import { OUTLET_ALIASES, outletName } from './outlets.ts';
 
 export type RulePlace = 'header' | 'lead' | 'body' | 'tail' | 'dropped';
 export type RuleAction = 'drop' | 'drop-block' | 'capture' | 'image-marker' | 'caption' | 'credit';
@@ -263,9 +271,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     example: 'baophutho.vn Là một trong mười tổ chức cơ sở Đảng …',
   },
 ];
-
-/** Phrases that pages glue onto the end of a paragraph; removed in place. */
-/** Phrases glued to the end of a paragraph are looked for in its last INLINE_TAIL characters only. */
+/** Phrases that pages glue onto the end of a paragraph, removed in place; looked for in its last INLINE_TAIL characters. */
 export const INLINE_TAIL = 120;
 export const INLINE_BOILERPLATE: readonly { name: string; pattern: RegExp; example: string }[] = [
   {
@@ -292,4 +298,16 @@ export function splitCredit(line: string): { text: string; credit: string | null
   return { text: line.slice(0, m.index).trim(), credit: normalizeCredit(m[0]) };
 }
 
-export { looksLikeName };
+/** "(HNM) - Năm 2022 …", "TTXVN - Sáng 14/4 …", "QPTĐ-Những năm qua …": the outlet lead-in of an early paragraph. */
+export function splitLeadOutlet(text: string): { outlet: string; rest: string } | null {
+  const paren = /^\(([^()\s]{2,12})\)\s*[-–—]\s*/u.exec(text);
+  if (paren) return { outlet: outletName(paren[1]!) ?? paren[1]!, rest: text.slice(paren[0].length) };
+  for (const alias of OUTLET_ALIASES) {
+    if (!text.startsWith(alias)) continue;
+    const dash = /^\s*[-–—]\s*/u.exec(text.slice(alias.length));
+    if (dash && /^\p{Lu}/u.test(text.slice(alias.length + dash[0].length))) {
+      return { outlet: outletName(alias)!, rest: text.slice(alias.length + dash[0].length) };
+    }
+  }
+  return null;
+}
