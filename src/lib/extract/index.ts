@@ -132,8 +132,10 @@ function matchPlaces(tokens: readonly Token[], i: number, ctx: MatchContext): nu
   if (listMode) j++;
   const { kinds, fallback } = lw.level;
   // A name: from the gazetteer, or else capitalised words (kept unresolved, keyed by name).
-  const nameAt = (at: number, unknownOk = true): { length: number; candidates: GazPlace[] } | null => {
-    const known = matchName(tokens, at, kinds, fallback, ctx.era);
+  const nameAt = (at: number, first = true): { length: number; candidates: GazPlace[] } | null => {
+    // Only the name right after the level word may come from the other era.
+    const known = matchName(tokens, at, kinds, fallback, ctx.era, first);
+    const unknownOk = first || listMode;
     if (known) return known;
     if (!unknownOk || !tokens[at]?.titleCase || personStartsAt(tokens, at) || unitTables().starts.longest(tokens, at)) return null;
     const n = unknownName(tokens, at, ctx);
@@ -160,7 +162,7 @@ function matchPlaces(tokens: readonly Token[], i: number, ctx: MatchContext): nu
     const sep = tokens[j];
     if (!sep || (sep.raw !== ',' && sep.norm !== 'và')) break;
     // Outside brackets, only gazetteer names continue a list ("tỉnh Bắc Ninh, Đảng ủy …" ends it).
-    const more = nameAt(j + 1, listMode);
+    const more = nameAt(j + 1, false);
     if (!more) break;
     push(j + 1, j + 1, j + 1 + more.length, more.candidates, false);
     j += 1 + more.length;

@@ -159,10 +159,12 @@ export function eraOf(published: string | null): Era {
   return published !== null && published >= '2025-07-01' ? '2025' : 'pre-2025';
 }
 
-export function filterCandidates(all: readonly GazPlace[], kinds: readonly PlaceKind[], fallback: readonly PlaceKind[], era: Era): GazPlace[] {
+export function filterCandidates(all: readonly GazPlace[], kinds: readonly PlaceKind[], fallback: readonly PlaceKind[], era: Era, otherEra = true): GazPlace[] {
   const pick = (ks: readonly PlaceKind[], e: Era): GazPlace[] => all.filter((p) => p.era === e && ks.includes(p.kind));
   const other: Era = era === '2025' ? 'pre-2025' : '2025';
-  for (const [ks, e] of [[kinds, era], [fallback, era], [kinds, other], [fallback, other]] as const) {
+  const tries: [readonly PlaceKind[], Era][] = [[kinds, era], [fallback, era]];
+  if (otherEra) tries.push([kinds, other], [fallback, other]);
+  for (const [ks, e] of tries) {
     if (ks.length === 0) continue;
     const c = pick(ks, e);
     if (c.length > 0) return c;
@@ -185,6 +187,7 @@ export function matchName(
   kinds: readonly PlaceKind[],
   fallback: readonly PlaceKind[],
   era: Era,
+  otherEra = true,
 ): { length: number; candidates: GazPlace[] } | null {
   if (!nameStartOk(tokens[i])) return null;
   const g = loadGazetteer();
@@ -195,7 +198,7 @@ export function matchName(
     let ok = true;
     for (let j = i; j < i + o.length; j++) if (tokens[j]!.word && !tokens[j]!.cap && !/^\d/.test(tokens[j]!.raw)) ok = false;
     if (!ok) continue;
-    const candidates = filterCandidates(o.values, kinds, fallback, era);
+    const candidates = filterCandidates(o.values, kinds, fallback, era, otherEra);
     if (candidates.length > 0) return { length: o.length, candidates };
   }
   return null;

@@ -432,6 +432,13 @@ function resolveHead(u: UnitMatch, headDef: HeadDef, ctx: UnitContext): Resolved
     return def.bareUnique ? ctx.uniqueUnitOf(def) : null;
   }
   if (!place) return null;
+  // A committee head read through its fallback kinds is named for the place's own
+  // kind: "Quận ủy" of a huyện is its Huyện ủy, "Tỉnh ủy" of a city its Thành ủy.
+  if (def.place === 'implied' && !def.kinds.includes(place.kind)) {
+    const t = unitTables();
+    const own = t.headsByName.get(t.committeeOfKind[place.kind]);
+    if (own && own.place === 'implied') def = own;
+  }
   const { name, key } = headAt(def, qualifier, place);
   const parentKeys: string[] = [];
   if (qualifier) {
@@ -494,11 +501,12 @@ export function matchOrgBeforeName(
   let phrase = ctx.text.slice(first.start, tokens[end - 1]!.end).replace(/\s+/g, ' ').trim();
   // "Trưởng phòng Nghiên cứu …" → the unit is "Phòng Nghiên cứu …".
   const lastWord = titleName.split(' ').pop()!;
-  if (/^(phòng|ban)$/.test(lastWord) && !phrase.toLowerCase().startsWith(lastWord)) {
+  const startsWithOrg = !!unitTables().orgWords.longest(tokens, j);
+  if (/^(phòng|ban)$/.test(lastWord) && !startsWithOrg && !phrase.toLowerCase().startsWith(lastWord)) {
     phrase = `${lastWord.charAt(0).toUpperCase()}${lastWord.slice(1)} ${phrase}`;
   }
   const name = canonicalDisplay(phrase.replace(/[\s,–—-]+$/, ''));
-  const isOrg = !!unitTables().orgWords.longest(tokens, j) || /^(phòng|ban)$/.test(lastWord);
+  const isOrg = startsWithOrg || /^(phòng|ban)$/.test(lastWord);
   const def: OrgDef = { type: 'org', name, entity: isOrg };
   return { start: first.start, end: tokens[end - 1]!.end, next: k, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
 }
