@@ -260,7 +260,8 @@ export function placeDisplayName(p: GazPlace): string {
 
 /** Display name for a reference that could not be resolved to one gazetteer unit. */
 export function unresolvedPlaceName(ref: PlaceRef): string {
-  const word = ref.levelWord ? LEVEL_WORD_OF_KIND[ref.kinds[0]!] : '';
+  // Items of a list ("4 phường (Cầu Dền, …)") have no level word of their own but a known level.
+  const word = ref.levelWord || ref.kinds.length === 1 || ref.kinds[0] === 'phuong' || ref.kinds[0] === 'xa' ? LEVEL_WORD_OF_KIND[ref.kinds[0]!] : '';
   const label = `${word} ${canonicalDisplay(ref.written ?? '')}`.trim();
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
