@@ -65,13 +65,20 @@ export async function loadArticles(contentDir: string): Promise<LoadResult> {
     await Promise.all(
       files.slice(i, i + BATCH).map(async (full, j) => {
         const file = displayPath(full);
+        let bytes: Buffer;
         try {
-          const bytes = await readFile(full);
+          bytes = await readFile(full);
+        } catch (error) {
+          diagnostics.push({ file, severity: 'error', message: `cannot read the file (${(error as Error).message}); check its permissions` });
+          return;
+        }
+        try {
           const result = loadArticleBytes(file, path.basename(full, '.md'), bytes);
           diagnostics.push(...result.diagnostics);
           loaded[i + j] = result.article;
         } catch (error) {
-          diagnostics.push({ file, severity: 'error', message: `cannot read the file (${(error as Error).message}); check its permissions` });
+          // A bug in the loader, not in the file: still reported against the file, never a bare stack trace.
+          diagnostics.push({ file, severity: 'error', message: `internal error while loading this file (${(error as Error).message}); please report it with the file attached` });
         }
       }),
     );
@@ -125,11 +132,13 @@ export function loadArticleBytes(file: string, id: string, bytes: Uint8Array): {
     return { article: null, diagnostics };
   }
   let text = decoded.text;
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // BOM: an encoding marker, not content
+  // BOM: an encoding marker, not content; stray ones elsewhere are invisible and would hide a `---` fence.
+  if (text.includes('\uFEFF')) text = text.replace(/\uFEFF/g, '');
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     warn(`NUL bytes (first on this line) were removed; the file may be damaged — check the text around here`, lineAt(text, nul));
+    text = text.replace(/\u0000/g, '');
   }
 
   const split = splitFrontmatter(text);

@@ -33,6 +33,9 @@ export type ReadFrontmatter =
   | { ok: true; fields: Map<string, RawField> }
   | { ok: false; problems: YamlProblem[] };
 
+/** Frontmatter is a handful of short fields; anything this long is a misplaced fence or garbage. */
+export const MAX_FRONTMATTER_CHARS = 20_000;
+
 const YAML_HINTS: Record<string, string> = {
   MISSING_CHAR: 'a quote or bracket is never closed',
   BLOCK_AS_IMPLICIT_KEY: 'a value contains ": "; put the whole value in double quotes',
@@ -48,8 +51,20 @@ const YAML_HINTS: Record<string, string> = {
  * every reported line is a line of the file.
  */
 export function readFrontmatter(yaml: string, firstLine: number): ReadFrontmatter {
+  if (yaml.length > MAX_FRONTMATTER_CHARS) {
+    return {
+      ok: false,
+      problems: [{ line: firstLine, message: `the frontmatter is ${yaml.length.toLocaleString('en')} characters long; it should hold a few one-line fields — check that the closing --- is right after them` }],
+    };
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc;
+  try {
+    doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The yaml parser recurses on nesting; absurdly deep nesting overflows the stack.
+    return { ok: false, problems: [{ line: firstLine, message: `the frontmatter cannot be read (${(error as Error).message}); write one \`name: value\` field per line` }] };
+  }
   const lineOf = (offset: number): number => lineCounter.linePos(Math.max(0, Math.min(offset, yaml.trimEnd().length - 1))).line + firstLine - 1;
 
   if (doc.errors.length > 0) {
