@@ -453,7 +453,7 @@ function resolveHead(u: UnitMatch, headDef: HeadDef, ctx: UnitContext): Resolved
 
 const ORG_STOP = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '…']);
 // Words that never occur inside an organisation's name between a title and a name.
-const ORG_BREAK = new Set(['đối', 'với', 'ông', 'bà', 'anh', 'chị', 'là', 'hiện', 'nay', 'tại', 'được', 'đã', 'đang', 'sẽ', 'cho', 'theo', 'khi', 'ở', 'về', 'trong', 'này', 'đó', 'đồng', 'chí', 'cũng', 'vừa', 'mới', 'nói', 'biết', 'phát', 'khẳng', 'nhấn', 'chia', 'cùng', 'dự', 'tới', 'đến', 'từ', 'thì', 'mà', 'nhưng', 'người']);
+const ORG_BREAK = new Set(['đối', 'với', 'ông', 'bà', 'anh', 'chị', 'là', 'hiện', 'nay', 'tại', 'được', 'đã', 'đang', 'sẽ', 'cho', 'theo', 'khi', 'ở', 'về', 'trong', 'này', 'đó', 'đồng', 'chí', 'cũng', 'vừa', 'mới', 'nói', 'biết', 'khẳng', 'nhấn', 'chia', 'cùng', 'dự', 'tới', 'đến', 'từ', 'thì', 'mà', 'nhưng', 'người']);
 
 /**
  * After a title that follows a name ("Ông Hồ Sỹ Hùng - Cục trưởng Cục Phát triển
