@@ -478,7 +478,7 @@ export function matchOrgAfterTitle(tokens: readonly Token[], j: number, ctx: Mat
 /**
  * The words between a title and the name that follows it, read as the title's
  * unit when no known unit matched ("Phó giám đốc Sở Du lịch Hà Nội Trần Hữu Bình").
- * At most 10 tokens, starting with a capital, no sentence punctuation; cut at "của".
+ * At most 14 tokens, starting with a capital, no sentence punctuation; cut at "của".
  */
 export function matchOrgBeforeName(
   tokens: readonly Token[],
@@ -490,7 +490,7 @@ export function matchOrgBeforeName(
   if (!first || !first.cap || !first.word) return null;
   let k = j;
   let cut = -1;
-  while (k < tokens.length && k - j < 10 && !ORG_STOP.has(tokens[k]!.raw)) {
+  while (k < tokens.length && k - j < 14 && !ORG_STOP.has(tokens[k]!.raw)) {
     if (k > j && ctx.personStartsAt(tokens, k)) break;
     if (ORG_BREAK.has(tokens[k]!.norm)) return null;
     if (cut < 0 && tokens[k]!.norm === 'của') cut = k;
