@@ -75,7 +75,9 @@ export interface DocumentMentionAttrs {
 
 // Over the folded text: kind words, or the middle of a code ("4-nq/", "5/nq-", "4/nd-"); the
 // boundaries and the code's start are checked in code (a lookbehind at every position is slow).
-const ANCHOR_RE = /nghi (?:quyet|dinh)|chi thi|ket luan|quy(?:et)? (?:dinh|che)|huong dan|thong tu|dieu le|\d\s?[-/]\s?(?:nq|ct|kl|qd|hd|qc|nd|tt)\s?[-/]/g;
+const ANCHOR_RE = /nghi (?:quyet|dinh)|chi thi|ket luan|quy(?:et)? (?:dinh|che)|huong dan|thong tu|dieu le|\d\s?[-/]\s?(?:nq|ct|kl|qd|hd|qc|nd|tt)\s?[-/]|nq\s?t\.?[wu]\s?\d/g;
+// "NQ TƯ 4", "NQTW4" (capitals in the text).
+const ABBREVIATED_PLENUM = /nq\s?(t\.?[wu])\s?(\d{1,2})(?!\d)/dy;
 const BARE_CODE = /\d{1,4}\s?(?:\/\s?(?:19|20)\d\d\s?)?[-/]\s?(?:nq|ct|kl|qdi?|hd|qc|nd|tt)\s?[-/]\s?[a-z.]{1,10}\d{0,2}/y;
 
 const CODE_HEAD = /\s(?:so\s?)?(\d{1,4}\s?(?:\/\s?(?:19|20)\d\d\s?)?[-/]\s?[a-z]{2,3}\s?[-/]\s?[a-z.]{1,10}\d{0,2})/dy;
@@ -252,7 +254,9 @@ export function extractDocuments(
   const parsed: ParsedMention[] = [];
   for (let m: RegExpExecArray | null = first; m; m = ANCHOR_RE.exec(folded)) {
     let result: ParsedMention | null = null;
-    if (isDigit(m[0].charCodeAt(0))) {
+    if (m[0].charCodeAt(0) === 110 /* n */ && m[0][1] === 'q') {
+      if (!isWordChar(folded.charCodeAt(m.index - 1))) result = parseAbbreviatedPlenum(scope, m.index);
+    } else if (isDigit(m[0].charCodeAt(0))) {
       const start = codeStart(folded, m.index);
       if (start >= 0) result = parseBareCode(scope, start);
     } else {
@@ -398,6 +402,15 @@ function parseKindHead(scope: ArticleScope, start: number, wordEnd: number, word
     }
   }
   return null;
+}
+
+function parseAbbreviatedPlenum(scope: ArticleScope, start: number): ParsedMention | null {
+  const m = sticky(ABBREVIATED_PLENUM, scope.folded, start);
+  if (!m || scope.text.slice(start, start + 2) !== 'NQ' || !isCentralToken(scope.text, m.indices![1]!)) return null;
+  const plenum = plenumNumber(m[2]!);
+  if (plenum === null) return null;
+  const end = start + m[0].length;
+  return { start, end, head: { type: 'plenum', kind: 'nghi-quyet', plenum }, trail: parseTrailing(scope, end) };
 }
 
 function parseBareCode(scope: ArticleScope, start: number): ParsedMention | null {

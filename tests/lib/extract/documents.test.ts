@@ -145,9 +145,13 @@ describe('resolution rules', () => {
 
   it('reads the abbreviated and ordinal plenum forms', () => {
     const keys = extract(article(
-      'Nghị quyết TW4 khoá XII; Nghị quyết T.Ư 4 (khóa XI); Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII.',
+      'Nghị quyết TW4 khoá XII; Nghị quyết T.Ư 4 (khóa XI); Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII; NQ TƯ 4 khóa XII; NQTW4 (khóa XI).',
     )).map((m) => m.key);
-    expect(keys).toEqual(['document/nghi-quyet-04-nq-tw-khoa-xii', 'document/nghi-quyet-12-nq-tw-khoa-xi', 'document/nghi-quyet-04-nq-tw-khoa-xii']);
+    expect(keys).toEqual([
+      'document/nghi-quyet-04-nq-tw-khoa-xii', 'document/nghi-quyet-12-nq-tw-khoa-xi', 'document/nghi-quyet-04-nq-tw-khoa-xii',
+      'document/nghi-quyet-04-nq-tw-khoa-xii', 'document/nghi-quyet-12-nq-tw-khoa-xi',
+    ]);
+    expect(extract(article('nq tư 4 khóa XII; NQ từ 4 khóa XII'))).toEqual([]);
   });
 
   it('keeps an unknown plenum resolution as stated', () => {
@@ -263,7 +267,8 @@ describe('pathological input', () => {
     const started = performance.now();
     const mentions = extractDocuments(a, text, registry);
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(500);
+    // About 1–90 ms alone on this machine; quadratic work would take many seconds. The margin absorbs a loaded CI machine.
+    expect(elapsed).toBeLessThan(1000);
     for (const m of mentions) expect(m.end).toBeLessThanOrEqual(text.text.length);
   });
 });
