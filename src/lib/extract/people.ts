@@ -112,11 +112,16 @@ function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext, t
     const title = m.values[0]!;
     j += m.length;
     let unit: UnitMatch | null = null;
+    const beforeUnit = ctx.placeRefs.length;
     let u = matchUnit(tokens, j, ctx);
-    // "Trưởng ban Tuyên giáo Huyện ủy X": the title's "ban" starts the unit's name.
-    if (!u && tokens[j - 1]!.norm === 'ban') {
-      const v = matchUnit(tokens, j - 1, ctx, true);
-      if (v && v.def.type === 'sub') u = v;
+    if (u?.plural) { ctx.placeRefs.length = beforeUnit; u = null; }
+    // "Trưởng ban Tuyên giáo Huyện ủy X", "Phó Chánh Thanh tra Hà Nội": the title's
+    // last word(s) start the unit's name.
+    for (let back = 1; !u && back <= 2 && back < m.length; back++) {
+      const mark = ctx.placeRefs.length;
+      const v = matchUnit(tokens, j - back, ctx, true);
+      if (v && !v.plural && v.next > j && ((v.def.type === 'sub' && (v.inner || v.central)) || (v.def.type === 'head' && v.placeRef?.written))) u = v;
+      else ctx.placeRefs.length = mark;
     }
     if (u && !u.plural) {
       unit = u;
