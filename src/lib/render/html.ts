@@ -21,16 +21,23 @@ export { escapeHtml, jsonForScript } from './escape.ts';
 
 const EXTERNAL_RE = /^(?:https?:)?\/\//i;
 
+/** Images are never copied into the site: only absolute ones can load. */
+const IMAGE_SRC_RE = /^(?:https?:)?\/\//i;
+/** Links that can work from an article page: web, mail, site-absolute paths and fragments. */
+const LINK_HREF_RE = /^(?:https?:|mailto:|\/|#)/i;
+
 /**
- * After sanitising: external links get rel="nofollow noopener"; images that lost
- * their src go; links that lost their href (javascript: and the like) become their text.
+ * After sanitising: external links get rel="nofollow noopener". Images without
+ * a loadable src go (the sanitiser removed javascript:/data: ones; relative
+ * ones point at files the site does not have); links without a usable href
+ * (removed javascript: ones, relative paths) become their text.
  */
 function finishElements(node: HastNodes): void {
   if (!('children' in node)) return;
   node.children = (node.children as ElementContent[]).flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child];
-    if (child.tagName === 'img' && !child.properties.src) return [];
-    if (child.tagName === 'a' && !child.properties.href) return child.children;
+    if (child.tagName === 'img' && !IMAGE_SRC_RE.test(String(child.properties.src ?? ''))) return [];
+    if (child.tagName === 'a' && !LINK_HREF_RE.test(String(child.properties.href ?? ''))) return child.children;
     return [child];
   });
   for (const child of node.children) {

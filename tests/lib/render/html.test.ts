@@ -114,6 +114,12 @@ describe('hostile Markdown', () => {
     expect(renderWith(markdown, [])).toBe(expected);
   });
 
+  it('relative images and links, which cannot work from an article page, become text', () => {
+    expect(renderWith('![ảnh](anh.jpg) [bài](bai-khac.md) [mục](#muc) [trang](/bai-viet/x/)', [])).toBe(
+      '<p> bài <a href="#muc">mục</a> <a href="/bai-viet/x/">trang</a></p>',
+    );
+  });
+
   it('external links get rel="nofollow noopener", internal ones do not', () => {
     expect(renderWith('[a](https://example.org) [b](//example.org/x) [c](/bai-viet/x/) [d](mailto:a@example.org)', [])).toBe(
       '<p><a href="https://example.org" rel="nofollow noopener">a</a> <a href="//example.org/x" rel="nofollow noopener">b</a> ' +
