@@ -110,7 +110,10 @@ const ISSUER_STATE = /(chinh phu|thu tuong chinh phu|thu tuong|quoc hoi|uy ban t
 // A capitalised name in the original text, up to four words ("Hà Nội", "Hai Bà Trưng").
 const PROPER_NAME = /(?:(?:Thành phố|TP\.?)\s)?(\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*){0,5})/uy;
 const COMMITTEE_NAMES = /(Thành|Tỉnh|Quận|Huyện|Thị) (?:ủy|uỷ)\s(?:(?:Thành phố|TP\.?)\s?)?(\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*){0,5})/gu;
-const TERM_IN_TEXT = /kh(?:óa|oá|ÓA|OÁ|óA|oÁ)\s?\(?([IVXL]{1,6})(?![\p{L}])/gu;
+// Over the folded text; the numeral is checked in capitals in the original.
+const TERM_IN_TEXT = /khoa\s?\(?([ivxl]{1,6})(?![a-z0-9])/g;
+// A term of a local committee, a people's council or the National Assembly ("Quốc hội khóa XIV"), not of the Central Committee.
+const OTHER_TERM_CONTEXT = /dang bo|(?:tinh|thanh|quan|huyen|thi|dang) uy|quoc hoi|hdnd|hoi dong nhan dan|doan|hoi /;
 
 // Family names end a place name: "Thành ủy Hà Nội Đinh Tiến Dũng" is the committee of Hà Nội.
 const FAMILY_NAMES = new Set(['nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do',
@@ -196,10 +199,12 @@ class ArticleScope {
   highestTerm(): string | null {
     if (this.maxTerm !== undefined) return this.maxTerm;
     let best = 0;
-    TERM_IN_TEXT.lastIndex = 0;
-    for (const m of this.text.matchAll(TERM_IN_TEXT)) {
+    for (const m of this.folded.matchAll(TERM_IN_TEXT)) {
+      const at = m.index + m[0].length - m[1]!.length;
+      if (!isUpperRoman(this.text, at, m[1]!)) continue;
+      if (OTHER_TERM_CONTEXT.test(this.folded.slice(Math.max(0, m.index - 40), m.index))) continue;
       const n = fromRoman(m[1]!);
-      if (n !== null && n <= 30 && n > best) best = n;
+      if (n !== null && n <= MAX_NATIONAL_CONGRESS && n > best) best = n;
     }
     this.maxTerm = best > 0 ? canonicalTerm(String(best)) : null;
     return this.maxTerm;

@@ -138,6 +138,9 @@ describe('resolution rules', () => {
       'document/nghi-quyet-04-nq-tw-khoa-xii',
       'document/chi-thi-05-ct-tw-khoa-xii',
     ]);
+    // A term of the National Assembly or of a provincial committee says nothing about the Central Committee's.
+    expect(extract(article(`${text} Quốc hội khóa XIV và Ban Chấp hành Đảng bộ tỉnh khóa XIX họp.`))).toEqual([]);
+    expect(extract(article(`${text} Theo Chỉ thị của Bộ Chính trị Khóa XII.`)).map((m) => m.key)).toEqual(['document/nghi-quyet-04-nq-tw-khoa-xii']);
     // The same plenum with its term elsewhere in the article.
     const twice = 'Nghị quyết Trung ương 4 khóa XI đã nêu. Thực hiện Nghị quyết Trung ương 4 được các cấp ủy chú trọng.';
     expect(extract(article(twice)).map((m) => m.key)).toEqual(['document/nghi-quyet-12-nq-tw-khoa-xi', 'document/nghi-quyet-12-nq-tw-khoa-xi']);
