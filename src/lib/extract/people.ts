@@ -53,8 +53,8 @@ export function nameLength(tokens: readonly Token[], i: number): number {
   while (j < tokens.length && j - i <= 4 && nameWord(tokens[j])) j++;
   const n = j - i;
   if (n < 2 || n > 4) return 0;
-  // A province or city name ("Hà Nội", "Lâm Đồng", "Hà Nội Mới") does not start a person's name.
-  if (loadGazetteer().standalone.longest(tokens, i, i + n)) return 0;
+  // A province or city name ("Hà Nội", "Lâm Đồng", "Hà Nội Mới") or a country does not start a person's name.
+  if (loadGazetteer().standalone.longest(tokens, i, i + n) || titleTables().notNames.longest(tokens, i, i + n)) return 0;
   return n;
 }
 
@@ -74,6 +74,7 @@ function foreignNameLength(tokens: readonly Token[], i: number): number {
   }
   const n = j - i;
   if (n < 2 || n > 3 || !long || tokens[j]?.titleCase) return 0;
+  if (tokens[j] && tokens[j]!.raw === '-' && tokens[j]!.start === tokens[j - 1]!.end) return 0; // "Moon Jae-in"
   return n;
 }
 

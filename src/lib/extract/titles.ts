@@ -24,6 +24,8 @@ export interface TitleTables {
   notPersonAfter: PhraseTrie<true>;
   /** The longest notPersonAfter phrase, in tokens. */
   notPersonAfterMax: number;
+  /** Phrases that are never a person's name ("Hà Lan"). */
+  notNames: PhraseTrie<true>;
 }
 
 interface TitlesFile {
@@ -32,6 +34,7 @@ interface TitlesFile {
   ranks?: string[];
   familyNames?: string[];
   notPersonAfter?: string[];
+  notNames?: string[];
 }
 
 let tables: TitleTables | null = null;
@@ -57,6 +60,8 @@ export function titleTables(): TitleTables {
     notPersonAfter.add(norms, true);
     notPersonAfterMax = Math.max(notPersonAfterMax, norms.length);
   }
-  tables = { titles, honorifics, ranks, families, notPersonAfter, notPersonAfterMax };
+  const notNames = new PhraseTrie<true>();
+  for (const n of data.notNames ?? []) notNames.add(phraseNorms(n), true);
+  tables = { titles, honorifics, ranks, families, notPersonAfter, notPersonAfterMax, notNames };
   return tables;
 }

@@ -83,4 +83,19 @@ describe('people on hand-written text', () => {
     const x = extractText('t', 'Tiêu đề\nHội Phụ nữ và Hội Cựu chiến binh phường tham gia. Hà Nội Mới đưa tin.');
     expect(people(x).size).toBe(0);
   });
+
+  it('streets, schools and countries named like people are not people', () => {
+    const x = extractText(
+      't',
+      'Tiêu đề\nXe buýt chạy trên đường Lê Hồng Phong, qua số 53c Huỳnh Khương Ninh và trường THPT Mạc Đĩnh Chi. Chính phủ Hà Lan và Hàn Quốc ủng hộ. Ông Nguyễn Văn Bình dự lễ.',
+    );
+    expect([...people(x).keys()]).toEqual(['Nguyễn Văn Bình']);
+  });
+
+  it('a foreign name after a head-of-state title, an organisation after a trailing title', () => {
+    const x = extractText('t', 'Tiêu đề\nTổng thống Donald Trump phát biểu. Ông Hồ Sỹ Hùng - Cục trưởng Cục Phát triển doanh nghiệp, Bộ Kế hoạch và Đầu tư cho biết thêm.');
+    const p = people(x);
+    expect(p.get('Donald Trump')).toEqual([{ title: 'Tổng thống', unitName: null }]);
+    expect(p.get('Hồ Sỹ Hùng')).toEqual([{ title: 'Cục trưởng', unitName: 'Cục Phát triển doanh nghiệp' }]);
+  });
 });
