@@ -26,8 +26,12 @@ export interface SearchRecord {
 
 /** Body text indexed per article: enough for excerpts and ranking, bounded for memory at corpus scale. */
 export const MAX_BODY_CHARS = 12_000;
-/** Mention sentences indexed on an entity page (low weight, for the excerpt). */
-export const MAX_ENTITY_SENTENCES = 2;
+/**
+ * Mention sentences indexed on an entity page. None: they repeat article text,
+ * grow every index chunk (37,154 entity pages at corpus scale) and let entity
+ * pages compete on body words; name, aliases and roles make the excerpt.
+ */
+export const MAX_ENTITY_SENTENCES = 0;
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
