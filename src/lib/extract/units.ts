@@ -157,6 +157,9 @@ export function unitTables(): UnitTables {
   return tables;
 }
 
+/** Capitalised words that may follow a national body's name without making it foreign ("Quốc hội Khóa XIV", "Chính phủ Việt Nam"). */
+const NATIONAL_CONTINUATIONS = new Set(['khóa', 'việt', 'nước', 'cộng', 'trung', 'tw', 'tư']);
+
 /** A unit as written, before context resolution. */
 export interface UnitMatch {
   start: number;
@@ -275,7 +278,12 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
   const plural = !!prev && prev.word && t.plural.has(prev.norm);
   let j = i + m.length;
   const base = { start: first.start, block: ctx.block, borrowFrom: null, qualifier: null, placeRef: null, inner: null, central: false, plural };
-  if (def.type === 'national') return { ...base, def, end: tokens[j - 1]!.end, next: j };
+  if (def.type === 'national') {
+    // "Chính phủ Hàn Quốc", "Bộ Ngoại giao Mỹ": another country's body, not ours.
+    const after = tokens[j];
+    const foreign = !!after && after.word && after.cap && !after.expandedFrom && !NATIONAL_CONTINUATIONS.has(after.norm) && !ctx.personStartsAt(tokens, j);
+    return { ...base, def, plural: plural || foreign, end: tokens[j - 1]!.end, next: j };
+  }
   if (def.type === 'sub') {
     if (tokens[j]?.norm === 'trung' && tokens[j + 1]?.norm === 'ương') {
       return { ...base, def, central: true, end: tokens[j + 1]!.end, next: j + 2 };

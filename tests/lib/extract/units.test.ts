@@ -77,4 +77,9 @@ describe('units on hand-written text', () => {
     const p = x.mentions.find((m) => m.type === 'person')!;
     expect((p.attrs as { roles: { unitName: string }[] }).roles[0]!.unitName).toBe('Sở Tài nguyên và Môi trường');
   });
+
+  it('another country\'s government or parliament is not ours', () => {
+    const x = extractText('t', 'Tiêu đề\nChính phủ Hàn Quốc và Quốc hội Mỹ đã họp. Chính phủ Việt Nam hoan nghênh. Quốc hội khóa XIV thông qua.');
+    expect(units(x.mentions).map((m) => m.surface)).toEqual(['Chính phủ', 'Quốc hội']);
+  });
 });
