@@ -67,6 +67,8 @@ export interface DocumentMentionAttrs {
   document: KbDocumentInfo;
   registry: boolean;
   aliases?: string[];
+  /** Display name of document.replacedBy (a registry document no article may mention, so it may have no entity). */
+  replacedByName?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -311,6 +313,8 @@ export function extractDocuments(
     for (const r of resolved) {
       const attrs: DocumentMentionAttrs = { name: r.name, document: r.info, registry: r.registry };
       if (r.aliases.length > 0) attrs.aliases = r.aliases;
+      const successor = r.info.replacedBy ? registry.byId.get(r.info.replacedBy.slice('document/'.length)) : undefined;
+      if (successor) attrs.replacedByName = successor.name;
       mentions.push({
         type: 'document',
         start: p.start,

@@ -99,6 +99,7 @@ describe('resolution rules', () => {
     const [m] = extract(article('Thực hiện Quy định số 47-QĐ/TW ngày 1/11/2011 của Ban Chấp hành Trung ương.'));
     expect(m!.key).toBe('document/quy-dinh-47-qd-tw-khoa-xi');
     expect((m!.attrs as unknown as DocumentMentionAttrs).document.replacedBy).toBe('document/quy-dinh-37-qd-tw-khoa-xiii');
+    expect((m!.attrs as unknown as DocumentMentionAttrs).replacedByName).toBe('Quy định 37-QĐ/TW');
   });
 
   it('picks the regulation in force at the article date when two share a subject', () => {
