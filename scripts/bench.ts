@@ -14,7 +14,8 @@
  * Options: --articles N (required), --corpus FILE (or $CORPUS_PATH),
  * --dir DIR (default bench/<N>), --query TEXT (first-search query),
  * --search-method page|api, --skip-plain, --skip-ours, --no-incremental,
- * --verbose (echo the builds' output).
+ * --in-place (build the working tree itself rather than a frozen copy of it
+ * in bench/<N>/tree), --verbose (echo the builds' output).
  */
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
@@ -27,10 +28,11 @@ import { hasGnuTime, runMeasured, tail, type Measurement } from './bench/measure
 import { distStats } from './bench/dist.ts';
 import { findSearchPage, measureFirstSearch } from './bench/first-search.ts';
 import { writePlainSite } from './bench/plain-site.ts';
+import { snapshotTree } from './bench/snapshot.ts';
 import { formatReport, judge, type BenchResult, type IncrementalResult, type SiteResult, type StageFigure } from './bench/report.ts';
 import { errorHeadline, plainContentSync, splitOurStages } from './bench/stages.ts';
 
-const USAGE = 'usage: npm run bench -- --articles N [--corpus FILE] [--dir DIR] [--query TEXT] [--search-method page|api] [--skip-plain] [--skip-ours] [--no-incremental] [--verbose]';
+const USAGE = 'usage: npm run bench -- --articles N [--corpus FILE] [--dir DIR] [--query TEXT] [--search-method page|api] [--skip-plain] [--skip-ours] [--no-incremental] [--in-place] [--verbose]';
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     'skip-plain': { type: 'boolean', default: false },
     'skip-ours': { type: 'boolean', default: false },
     'no-incremental': { type: 'boolean', default: false },
+    'in-place': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -64,9 +67,11 @@ const searchMethod: 'page' | 'api' | undefined = searchMethodFlag;
 
 const repo = process.cwd();
 const node = process.execPath;
-const astroBin = path.join(repo, 'node_modules/astro/bin/astro.mjs');
 const pagefindBin = path.join(repo, 'node_modules/pagefind/lib/runner/bin.cjs');
 const workDir = path.resolve(values.dir ?? path.join('bench', String(articles)));
+// The project as built: a frozen copy of the working tree (default), or the tree itself with --in-place.
+const project = values['in-place'] ? repo : path.join(workDir, 'tree');
+const inProject = (command: string) => (project === repo ? command : `(cd ${path.relative(repo, project)} && ${command})`);
 const contentDir = path.join(workDir, 'content');
 const articlesDir = path.join(contentDir, 'articles');
 const corpus = corpusPath(values.corpus);
@@ -138,10 +143,10 @@ async function importArticles(): Promise<{ result: BenchResult['import']; record
   if (excerpt.records < articles) log(`the corpus has only ${excerpt.records} records`);
   await rm(contentDir, { recursive: true, force: true });
   await mkdir(contentDir, { recursive: true });
-  const importer = path.join(repo, 'scripts/import.ts');
+  const importer = path.join(project, 'scripts/import.ts');
   const args = [importer, excerptFile, '--out', articlesDir, '--quiet'];
-  log(`import: node scripts/import.ts ${path.relative(repo, excerptFile)} --out ${path.relative(repo, articlesDir)} --quiet`);
-  const m = await runMeasured(node, args, { cwd: repo, env: buildEnv, echoPrefix: echo });
+  log(`import: ${inProject(`node scripts/import.ts ${excerptFile} --out ${articlesDir} --quiet`)}`);
+  const m = await runMeasured(node, args, { cwd: project, env: buildEnv, echoPrefix: echo });
   const imported = existsSync(articlesDir) ? (await readdir(articlesDir, { recursive: true })).filter((f) => String(f).endsWith('.md')).length : 0;
   const skipped = m.lines.filter((l) => l.text.startsWith('skipped')).length;
   const errors = m.lines.filter((l) => l.text.startsWith('error')).length;
@@ -174,11 +179,11 @@ async function runOurBuild(clean: boolean): Promise<{ m: Measurement; command: s
     await rm(distDir, { recursive: true, force: true });
   }
   await rm(statsFile, { force: true });
-  const args = [astroBin, 'build', '--outDir', distDir];
-  const command = `CONTENT_DIR=${path.relative(repo, contentDir)} KHO_TIN_CACHE_DIR=${path.relative(repo, cacheDir)} KHO_TIN_STATS=${path.relative(repo, statsFile)} node node_modules/astro/bin/astro.mjs build --outDir ${path.relative(repo, distDir)}`;
+  const args = [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir];
+  const command = inProject(`CONTENT_DIR=${contentDir} KHO_TIN_CACHE_DIR=${cacheDir} KHO_TIN_STATS=${statsFile} node node_modules/astro/bin/astro.mjs build --outDir ${distDir}`);
   log(`ours${clean ? '' : ' (incremental)'}: ${command}`);
   const m = await runMeasured(node, args, {
-    cwd: repo,
+    cwd: project,
     env: { ...buildEnv, CONTENT_DIR: contentDir, KHO_TIN_STATS: statsFile, KHO_TIN_CACHE_DIR: cacheDir },
     statsFile,
     echoPrefix: echo,
@@ -224,7 +229,7 @@ async function incrementalRebuild(): Promise<IncrementalResult> {
   const next = await writeFirstRecords(corpus, 1, nextFile, articles);
   if (next.records === 0) return { ok: false, error: `the corpus has no record after the first ${articles}`, wallMs: null, peakRssBytes: null, extra: {} };
   const before = new Set(await readdir(articlesDir));
-  const imported = await runMeasured(node, [path.join(repo, 'scripts/import.ts'), nextFile, '--out', articlesDir, '--quiet'], { cwd: repo, env: buildEnv });
+  const imported = await runMeasured(node, [path.join(project, 'scripts/import.ts'), nextFile, '--out', articlesDir, '--quiet'], { cwd: project, env: buildEnv });
   const added = (await readdir(articlesDir)).filter((f) => !before.has(f));
   if (imported.exitCode !== 0 || added.length !== 1) {
     return { ok: false, error: `importing record ${articles + 1} added ${added.length} file(s): ${tail(imported, 5)}`, wallMs: null, peakRssBytes: null, extra: {} };
@@ -276,6 +281,11 @@ async function buildPlain(): Promise<SiteResult> {
 }
 
 const startedAt = new Date().toISOString();
+const commit = gitCommit();
+if (project !== repo) {
+  const files = await snapshotTree(repo, project);
+  log(`building a frozen copy of the working tree (${files} files) in ${path.relative(repo, project)}`);
+}
 const imported = await importArticles();
 let ours: SiteResult = { ...emptySite([]), skipped: true };
 let plain: SiteResult | null = null;
@@ -295,7 +305,7 @@ const result: BenchResult = {
   corpus,
   startedAt,
   machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version, gnuTime: hasGnuTime() },
-  commit: gitCommit(),
+  commit: project === repo ? commit : `${commit}, built from a copy of the working tree`,
   import: imported.result,
   ours,
   plain,

@@ -92,7 +92,7 @@ export function findSearchPage(distDir: string, candidates: string[]): string | 
 }
 
 /** Result items of Pagefind's default UI, and of a custom UI that marks them. */
-const RESULT_SELECTOR = '.pagefind-ui__result, [data-search-result], .search-result';
+const RESULT_SELECTOR = '.pagefind-ui__result, #search-results > li, [data-search-result], .search-result';
 
 async function measurePage(page: Page, tracker: ReturnType<typeof track>, pageUrl: string, query: string): Promise<number> {
   await page.goto(`${pageUrl}?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });

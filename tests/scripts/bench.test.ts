@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseGnuTime, parseStageLines, runMeasured, hasGnuTime } from '../../scripts/bench/measure.ts';
 import { corpusPath, writeFirstRecords } from '../../scripts/bench/corpus.ts';
 import { distStats } from '../../scripts/bench/dist.ts';
+import { snapshotTree } from '../../scripts/bench/snapshot.ts';
 import { formatReport, judge, type BenchResult, type SiteResult } from '../../scripts/bench/report.ts';
 import { errorHeadline, splitOurStages } from '../../scripts/bench/stages.ts';
 
@@ -125,6 +126,19 @@ describe('corpus excerpt and dist statistics', () => {
     await writeFile(path.join(dir, 'pagefind', 'pagefind.js'), 'x'.repeat(100));
     await writeFile(path.join(dir, 'pagefind', 'index', 'vi_1.pf_index'), 'y'.repeat(50));
     expect(await distStats(dir)).toEqual({ pages: 2, files: 5, bytes: 12 + 3 + 2 + 100 + 50, searchIndexBytes: 150, searchIndexFiles: 2 });
+  });
+});
+
+describe('frozen copy of the project', () => {
+  it('copies tracked and untracked files, not ignored ones, and links node_modules', async () => {
+    const dest = path.join(await mkdtemp(path.join(tmpdir(), 'bench-tree-')), 'tree');
+    const copied = await snapshotTree(process.cwd(), dest);
+    expect(copied).toBeGreaterThan(20);
+    expect(await readFile(path.join(dest, 'scripts/bench.ts'), 'utf8')).toBe(await readFile('scripts/bench.ts', 'utf8'));
+    expect(existsSync(path.join(dest, 'astro.config.mjs'))).toBe(true);
+    expect(lstatSync(path.join(dest, 'node_modules')).isSymbolicLink()).toBe(true);
+    expect(existsSync(path.join(dest, 'bench'))).toBe(false);
+    expect(existsSync(path.join(dest, '.cache'))).toBe(false);
   });
 });
 
