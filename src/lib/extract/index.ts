@@ -138,6 +138,7 @@ function matchPlaces(tokens: readonly Token[], i: number, ctx: MatchContext): nu
     const unknownOk = first || listMode;
     if (known) return known;
     if (!unknownOk || !tokens[at]?.titleCase || personStartsAt(tokens, at) || unitTables().starts.longest(tokens, at)) return null;
+    if (loadGazetteer().names.longest(tokens, at)) return null; // a known place of another level ("Tỉnh Tây Hồ")
     const n = unknownName(tokens, at, ctx);
     return n > 0 ? { length: n, candidates: [] } : null;
   };

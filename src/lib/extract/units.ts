@@ -222,11 +222,14 @@ function makeRef(tokens: readonly Token[], from: number, nameAt: number, to: num
  */
 export function unknownName(tokens: readonly Token[], i: number, ctx: Pick<MatchContext, 'personStartsAt'>): number {
   let j = i;
+  let vietnamese = false;
   while (j < tokens.length && j - i < 3 && tokens[j]!.word && tokens[j]!.titleCase) {
     if (j > i && ctx.personStartsAt(tokens, j)) break;
+    if (!/^[A-Za-z]+$/.test(tokens[j]!.raw)) vietnamese = true;
     j++;
   }
-  return j - i;
+  // Plain-ASCII names ("tỉnh Ibaraki", "thành phố New York") are foreign places, outside the gazetteer's scope.
+  return vietnamese ? j - i : 0;
 }
 
 /** Read a place after a head: [level word] name, or a bare level word. */

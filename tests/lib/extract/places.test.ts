@@ -58,4 +58,9 @@ describe('places', () => {
     const names = places(x.mentions).map((m) => attrs(m).name);
     expect(names).toEqual(['Thành phố Hồ Chí Minh']);
   });
+
+  it('foreign places and capitalised level words inside other names are not places', () => {
+    const x = extractText('t', 'Tiêu đề\nÔng Hashimoto, Thống đốc tỉnh Ibaraki, và thành phố New York. Trà Long Tỉnh Tây Hồ nổi tiếng. Người dân phường Cầu Dền, quận Hai Bà Trưng.', '2019-01-01');
+    expect(places(x.mentions).map((m) => attrs(m).name)).toEqual(['Phường Cầu Dền', 'Quận Hai Bà Trưng']);
+  });
 });
