@@ -463,6 +463,8 @@ function resolveHead(u: UnitMatch, headDef: HeadDef, ctx: UnitContext): Resolved
 }
 
 const ORG_STOP = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '…']);
+// What ends an organisation named after a trailing title: "… Chi nhánh Cấp nước Nhà Bè - cho biết".
+const TRAILING_CLOSERS = new Set([',', '-', '–', '—']);
 // Words that never occur inside an organisation's name between a title and a name.
 const ORG_BREAK = new Set(['đối', 'với', 'ông', 'bà', 'anh', 'chị', 'là', 'hiện', 'nay', 'tại', 'được', 'đã', 'đang', 'sẽ', 'cho', 'theo', 'khi', 'ở', 'về', 'trong', 'này', 'đó', 'đồng', 'chí', 'cũng', 'vừa', 'mới', 'nói', 'biết', 'khẳng', 'nhấn', 'chia', 'cùng', 'dự', 'tới', 'đến', 'từ', 'thì', 'mà', 'nhưng', 'người']);
 
@@ -475,12 +477,13 @@ export function matchOrgAfterTitle(tokens: readonly Token[], j: number, ctx: Mat
   const first = tokens[j];
   if (!first || !first.cap || !first.word || !unitTables().orgWords.longest(tokens, j)) return null;
   let k = j;
-  while (k < tokens.length && k - j < 8 && !ORG_STOP.has(tokens[k]!.raw) && tokens[k]!.raw !== ',' && !ORG_BREAK.has(tokens[k]!.norm)) {
+  const closes = (t: Token | undefined): boolean => !t || ORG_STOP.has(t.raw) || TRAILING_CLOSERS.has(t.raw);
+  while (k < tokens.length && k - j < 8 && !closes(tokens[k]) && !ORG_BREAK.has(tokens[k]!.norm)) {
     if (k > j && ctx.personStartsAt(tokens, k)) break;
     k++;
   }
   // Only a name closed by punctuation is trusted (else it may run into the verb: "… thô sơ bày tỏ").
-  if (k - j < 2 || !(k >= tokens.length || ORG_STOP.has(tokens[k]!.raw) || tokens[k]!.raw === ',')) return null;
+  if (k - j < 2 || !closes(tokens[k])) return null;
   const name = canonicalDisplay(ctx.text.slice(first.start, tokens[k - 1]!.end).replace(/\s+/g, ' ').replace(/[\s–—-]+$/, ''));
   const def: OrgDef = { type: 'org', name, entity: true };
   return { start: first.start, end: tokens[k - 1]!.end, next: k, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
