@@ -340,6 +340,17 @@ function unitContext(scan: ArticleScan): UnitContext {
 }
 
 export function extractMentions(article: ArticleFile, text: ArticleText): Mention[] {
+  try {
+    return extractAll(article, text);
+  } catch (err) {
+    // Data-file problems already name their file; anything else names the article.
+    const message = (err as Error).message ?? String(err);
+    if (/^(data file|.*data\/)/.test(message)) throw err;
+    throw new Error(`${article.file}: extraction failed: ${message}`, { cause: err });
+  }
+}
+
+function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   const era = eraOf(article.published);
   const scan: ArticleScan = { era, placeRefs: [], units: [], people: [], loose: [] };
 
