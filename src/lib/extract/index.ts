@@ -1,6 +1,6 @@
 /**
- * All extractors over one article's text: people with their roles, units,
- * places (and documents, once that extractor lands).
+ * All extractors over one article's text: people with their roles, units and
+ * places (here), and documents (documents.ts, told the article's committees).
  *
  * One left-to-right scan per block over an abbreviation-expanded token stream;
  * at each token the longest reading wins, in this order: a person (with titles
@@ -13,6 +13,13 @@
  *   person  "person:<name lower case>"           attrs PersonAttrs
  *   unit    "unit:<canonical name lower>[@<place key>]"  attrs UnitAttrs
  *   place   "place:<era>:<code>" | "place:?:<level>:<name>"  attrs PlaceAttrs
+ *   document the final entity id                   attrs from documents.ts
+ *
+ * Decisions: a place written inside a unit name ("Đảng ủy phường Trương Định")
+ * is also a place mention (so the place's page lists every article naming it;
+ * in links the unit, the outer span, wins). Bylines, photo credits and the
+ * frontmatter author are never people. A historical figure named alone
+ * ("phong cách Hồ Chí Minh") is a person without roles.
  */
 import type { ArticleText } from './text.ts';
 import { sentenceAt } from './text.ts';
