@@ -49,8 +49,9 @@ function nameWord(t: Token | undefined): boolean {
 export function nameLength(tokens: readonly Token[], i: number): number {
   const first = tokens[i];
   if (!first || !first.titleCase || first.expandedFrom || !titleTables().families.has(first.norm)) return 0;
+  const stop = titleTables().notInNames;
   let j = i + 1;
-  while (j < tokens.length && j - i <= 4 && nameWord(tokens[j])) j++;
+  while (j < tokens.length && j - i <= 4 && nameWord(tokens[j]) && !stop.has(tokens[j]!.norm)) j++;
   const n = j - i;
   if (n < 2 || n > 4) return 0;
   // A province or city name ("Hà Nội", "Lâm Đồng", "Hà Nội Mới") or a country does not start a person's name.

@@ -26,6 +26,8 @@ export interface TitleTables {
   notPersonAfterMax: number;
   /** Phrases that are never a person's name ("Hà Lan"). */
   notNames: PhraseTrie<true>;
+  /** Words a name stops before ("Lúc", "Sáng"), matching form. */
+  notInNames: Set<string>;
 }
 
 interface TitlesFile {
@@ -35,6 +37,7 @@ interface TitlesFile {
   familyNames?: string[];
   notPersonAfter?: string[];
   notNames?: string[];
+  notInNames?: string[];
 }
 
 let tables: TitleTables | null = null;
@@ -62,6 +65,7 @@ export function titleTables(): TitleTables {
   }
   const notNames = new PhraseTrie<true>();
   for (const n of data.notNames ?? []) notNames.add(phraseNorms(n), true);
-  tables = { titles, honorifics, ranks, families, notPersonAfter, notPersonAfterMax, notNames };
+  const notInNames = new Set((data.notInNames ?? []).map((w) => phraseNorms(w)[0]!));
+  tables = { titles, honorifics, ranks, families, notPersonAfter, notPersonAfterMax, notNames, notInNames };
   return tables;
 }

@@ -23,6 +23,7 @@ import {
   type PlaceRef,
 } from './places.ts';
 import { PhraseTrie, phraseNorms, readYamlData, type Token } from './tokens.ts';
+import { titleTables } from './titles.ts';
 
 interface QualifierDef {
   name: string;
@@ -507,6 +508,7 @@ export function matchOrgBeforeName(
   while (k < tokens.length && k - j < 14 && !ORG_STOP.has(tokens[k]!.raw)) {
     if (k > j && ctx.personStartsAt(tokens, k)) break;
     if (ORG_BREAK.has(tokens[k]!.norm)) return null;
+    if (k > j && tokens[k - 1]!.raw === ',' && titleTables().titles.longest(tokens, k)) return null; // ", Thủ tướng …": another person's titles
     if (cut < 0 && tokens[k]!.norm === 'của') cut = k;
     k++;
   }
