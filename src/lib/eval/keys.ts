@@ -1,9 +1,14 @@
 /** Matching keys for scoring: names folded, document codes normalised. */
 import { canonicalTones, fold } from '../text/fold.ts';
 
-/** Names compare folded (no diacritics, đ→d, lower case, single spaces), as the brief asks. */
+/**
+ * Names compare folded (no diacritics, đ→d, lower case, single spaces), as the brief
+ * asks, with punctuation between words ignored: "Trung tâm tin học, Bộ GDĐT" =
+ * "Trung tâm tin học Bộ GDĐT", "TP.HCM" = "TP HCM", "Lao động - Thương binh" =
+ * "Lao động Thương binh". Slashes stay (document numbers).
+ */
 export function nameKey(text: string): string {
-  return fold(canonicalTones(text.normalize('NFC')));
+  return fold(canonicalTones(text.normalize('NFC')).replace(/[,.;:()\[\]"“”'‘’\-–—]+/gu, ' '));
 }
 
 /**

@@ -10,7 +10,20 @@ import { corpusPath, readCorpus } from '../../../src/lib/eval/corpus.ts';
 import { scoreCorpusSample } from '../../../src/lib/eval/run.ts';
 
 const SAMPLE = 'tests/fixtures/annotations/corpus-sample.yaml';
+const SAMPLE_B = 'tests/fixtures/annotations/corpus-sample-b.yaml';
 const corpus = corpusPath();
+
+/** Record ids of every 200th politics record from `offset`, the first 50, in file order. */
+async function pickPolitics(offset: number): Promise<string[]> {
+  const picked: string[] = [];
+  let politics = 0;
+  for await (const r of readCorpus(corpus)) {
+    if (!r.politics) break; // politics records come first
+    if (politics % 200 === offset && picked.length < 50) picked.push(r.id);
+    politics++;
+  }
+  return picked;
+}
 
 describe('corpus sample annotation', () => {
   it('the corpus is available', () => {
@@ -18,15 +31,13 @@ describe('corpus sample annotation', () => {
   });
 
   it('annotates every 200th politics record, the first 50, in file order', async () => {
-    const picked: string[] = [];
-    let politics = 0;
-    for await (const r of readCorpus(corpus)) {
-      if (!r.politics) break; // politics records come first
-      if (politics % 200 === 0 && picked.length < 50) picked.push(r.id);
-      politics++;
-    }
     const gold = await loadSampleGold(SAMPLE);
-    expect(gold.map((g) => g.key)).toEqual(picked);
+    expect(gold.map((g) => g.key)).toEqual(await pickPolitics(0));
+  });
+
+  it('the held-out sample: every 200th politics record from the 100th, the first 50', async () => {
+    const gold = await loadSampleGold(SAMPLE_B);
+    expect(gold.map((g) => g.key)).toEqual(await pickPolitics(100));
   });
 
   it('scores end to end on the real pipeline', async () => {

@@ -244,3 +244,12 @@ describe('per-record scope', () => {
     expect(golds.map((g) => g.scope)).toEqual([['person', 'unit'], ['person']]);
   });
 });
+
+describe('name keys ignore punctuation between words', () => {
+  it('matches names that differ only by commas, dots and dashes', () => {
+    expect(nameKey('Trung tâm tin học, Bộ GDĐT')).toBe(nameKey('Trung tâm tin học Bộ GDĐT'));
+    expect(nameKey('TP.HCM')).toBe(nameKey('TP HCM'));
+    expect(nameKey('Bộ Lao động - Thương binh và Xã hội')).toBe(nameKey('Bộ Lao động Thương binh và Xã hội'));
+    expect(nameKey('Nghị quyết 16/2008/CP')).toBe('nghi quyet 16/2008/cp');
+  });
+});
