@@ -8,7 +8,7 @@
  * DOM, no embedded frame or object, no injected style, and the frontmatter
  * payloads must show as plain text.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +78,11 @@ function inspect(): PageFindings {
       }
     }
   }
-  const embeds = Array.from(document.querySelectorAll('iframe, frame, object, embed, applet, base, meta[http-equiv]')).map((e) => e.outerHTML.slice(0, 80));
+  // The site's own Content-Security-Policy <meta> (the first in <head>) is expected; any other http-equiv is injected.
+  const ownPolicy = document.head.querySelector('meta[http-equiv="content-security-policy"]');
+  const embeds = Array.from(document.querySelectorAll('iframe, frame, object, embed, applet, base, meta[http-equiv]'))
+    .filter((e) => e !== ownPolicy)
+    .map((e) => e.outerHTML.slice(0, 80));
   const jsonLd: unknown[] = [];
   const suspiciousScripts: string[] = [];
   for (const script of Array.from(document.querySelectorAll('script'))) {
@@ -146,6 +150,32 @@ describe('hostile articles in Chromium', () => {
       await context.close();
     }
     expect(problems).toEqual([]);
+  });
+
+  it('every page carries a Content-Security-Policy that blocks inline scripts, and the browser enforces it', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    await page.goto(`${server.url}bai-viet/the-script/`);
+    const policy = await page.evaluate(() => document.head.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '');
+    expect(policy).toMatch(/script-src 'self'/);
+    expect(policy).not.toMatch(/unsafe-inline|'unsafe-eval'/);
+    expect(policy).toMatch(/object-src 'none'/);
+    // Even if a sanitiser bug let an inline handler or script through, the browser would refuse it.
+    const ran = await page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__cspProbe = 1';
+      document.body.append(s);
+      await new Promise((r) => setTimeout(r, 50));
+      return (window as unknown as { __cspProbe?: number }).__cspProbe ?? null;
+    });
+    expect(ran).toBeNull();
+    expect(violations.length).toBeGreaterThan(0);
+    for (const pagePath of builtPages()) {
+      const html = readFileSync(path.join(outDir, pagePath.endsWith('.html') ? pagePath : pagePath + 'index.html'), 'utf8');
+      expect(html, pagePath).toContain('http-equiv="content-security-policy"');
+    }
+    await page.close();
   });
 
   it('frontmatter payloads show as plain text in the heading, the byline and the JSON-LD', async () => {

@@ -1,28 +1,41 @@
 /**
  * The pipeline, end to end: load → parse → extract → resolve → graph → render.
- * Astro pages and the `kb` script both get the knowledge base from here; within
- * one process it is built once (memoised per content directory).
+ * Astro pages, the search indexer and the `kb` script all get the knowledge base
+ * from here; within one process it is built once (memoised per content directory).
+ *
+ * Each article is parsed once. Its tree is kept only until its HTML is rendered
+ * (right after resolution, when the mention links are known) and then dropped,
+ * so a large corpus never holds every tree through page rendering. Per-article
+ * extraction and HTML are cached by content hash in .cache/build: an unchanged
+ * article whose links did not change is neither parsed nor rendered again.
  */
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { loadArticles } from '../content/load.ts';
-import { ContentError } from '../content/diagnostics.ts';
+import { ContentError, formatDiagnostic } from '../content/diagnostics.ts';
 import type { ArticleFile } from '../content/article.ts';
 import { parseMarkdown } from '../render/parse.ts';
+import { renderArticleHtml } from '../render/html.ts';
 import { articleText, type ArticleText } from '../extract/text.ts';
 import { extractMentions } from '../extract/index.ts';
+import type { Mention } from '../extract/types.ts';
 import { resolveEntities, type ResolvedMention } from '../resolve/index.ts';
 import type { KnowledgeBase } from '../graph/types.ts';
 import { buildKnowledgeBase } from '../graph/build.ts';
+import { siteConfigFromEnv, withBase } from '../site/config.ts';
+import { entityPath } from '../site/paths.ts';
 import { recordStage } from './stats.ts';
 import { BuildCache, hashOf, pipelineFingerprint } from './cache.ts';
-import type { Mention } from '../extract/types.ts';
+
+/** An article's text without the tree: what search indexing and page descriptions need. */
+export type ArticlePlainText = Pick<ArticleText, 'text' | 'blocks' | 'sentences'>;
 
 export interface BuiltArticle {
   file: ArticleFile;
-  root: Root;
-  text: ArticleText;
+  text: ArticlePlainText;
   links: ResolvedMention[];
+  /** The body, rendered and sanitised, with every resolved mention linked. */
+  html: string;
 }
 
 export interface KnowledgeBuild {
@@ -30,34 +43,60 @@ export interface KnowledgeBuild {
   articles: Map<string, BuiltArticle>;
 }
 
+interface CachedExtraction {
+  text: ArticlePlainText;
+  mentions: Mention[];
+}
+
+interface Extraction extends CachedExtraction {
+  article: ArticleFile;
+  key: string;
+  /** Present when the article was parsed in this build (cache miss). */
+  root?: Root;
+}
+
 export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild> {
   const startedAt = performance.now();
   const { articles, diagnostics } = await loadArticles(contentDir);
   if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
-  for (const d of diagnostics) console.warn(`[kho-tin] ${d.file}: ${d.message}`);
+  for (const d of diagnostics) console.warn(`[kho-tin] warning: ${formatDiagnostic(d)}`);
 
-  // Per-article extraction is cached by content hash (+ the code/data fingerprint),
-  // so a rebuild after adding one article extracts only that article.
   const cache = new BuildCache();
   const fingerprint = cache.enabled ? pipelineFingerprint() : '';
-  const extractions = articles.map((article) => {
-    const root = parseMarkdown(article.body);
-    const text = articleText(root);
+  const extractions: Extraction[] = articles.map((article) => {
     const key = cache.enabled ? hashOf(fingerprint, article.id, article.file, article.hash) : '';
-    let mentions = cache.get<Mention[]>('mentions', key);
-    if (!mentions) {
-      mentions = extractMentions(article, text);
-      cache.set('mentions', key, mentions);
-    }
-    return { article, root, text, mentions };
+    const cached = cache.get<CachedExtraction>('extraction', key);
+    if (cached) return { article, key, ...cached };
+    const root = parseMarkdown(article.body);
+    const full = articleText(root);
+    const text: ArticlePlainText = { text: full.text, blocks: full.blocks, sentences: full.sentences };
+    const mentions = extractMentions(article, full);
+    cache.set('extraction', key, { text, mentions } satisfies CachedExtraction);
+    return { article, key, text, mentions, root };
   });
+  const extractHits = cache.hits;
   const resolution = resolveEntities(extractions);
   const kb = buildKnowledgeBase(articles, resolution);
+  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length, cacheHits: extractHits });
+
+  const renderStartedAt = performance.now();
+  const site = siteConfigFromEnv();
+  const hrefFor = (entityId: string): string => withBase(site, entityPath(entityId));
   const built = new Map<string, BuiltArticle>();
   for (const x of extractions) {
-    built.set(x.article.id, { file: x.article, root: x.root, text: x.text, links: resolution.links.get(x.article.id) ?? [] });
+    const links = resolution.links.get(x.article.id) ?? [];
+    const htmlKey = cache.enabled ? hashOf(x.key, site.basePath, JSON.stringify(links)) : '';
+    let html = cache.get<string>('html', htmlKey);
+    if (html === undefined) {
+      // A cached extraction has no tree: parse again only when the links changed.
+      const root = x.root ?? parseMarkdown(x.article.body);
+      html = renderArticleHtml(root, articleText(root), links, hrefFor);
+      cache.set('html', htmlKey, html);
+    }
+    x.root = undefined; // the tree is not needed any more
+    built.set(x.article.id, { file: x.article, text: x.text, links, html });
   }
-  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length, cacheHits: cache.hits });
+  recordStage('article-html', renderStartedAt, { cacheHits: cache.hits - extractHits });
   return { kb, articles: built };
 }
 

@@ -33,7 +33,8 @@ import { entityPath } from '../site/paths.ts';
 
 export interface ArticleExtraction {
   article: ArticleFile;
-  text: ArticleText;
+  /** Only the text and its sentences are read here (no tree), so cached extractions resolve too. */
+  text: Pick<ArticleText, 'text' | 'sentences'>;
   mentions: Mention[];
 }
 
