@@ -116,7 +116,12 @@ function describe(source: string, error: z.ZodError): string {
 }
 
 async function readYaml(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new GoldError(`${file}: cannot read the annotation file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
   try {
     return parseYaml(text);
   } catch (err) {
@@ -146,7 +151,14 @@ export function parseSampleGold(value: unknown, source: string): GoldArticle[] {
 
 /** Every seed annotation under dir (*.yaml), sorted by seed name. */
 export async function loadSeedGold(dir: string): Promise<GoldArticle[]> {
-  const files = (await readdir(dir)).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    throw new GoldError(`${dir}: cannot read the annotation folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass --annotations <folder of seed .yaml files>`);
+  }
+  const files = names.filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
+  if (files.length === 0) throw new GoldError(`${dir}: no .yaml annotation files here`);
   const out: GoldArticle[] = [];
   for (const f of files) out.push(parseSeedGold(await readYaml(path.join(dir, f)), path.join(dir, f)));
   return out;
