@@ -195,6 +195,8 @@ async function runOurBuild(clean: boolean): Promise<{ m: Measurement; command: s
 function stageExtras(m: Measurement): Record<string, number | string> {
   const extra: Record<string, number | string> = {};
   for (const s of m.stages) {
+    // Stages the table has no row for (a build may report finer ones) keep their time here.
+    if (!['extract', 'render', 'linkcheck', 'search'].includes(s.stage)) extra[`${s.stage}.ms`] = s.ms;
     for (const [k, v] of Object.entries(s)) {
       if (!['stage', 'ms', 'maxRssBytes', 'endedAtMs', 'peakTreeRssBytes'].includes(k) && v !== undefined) extra[`${s.stage}.${k}`] = v;
     }

@@ -198,6 +198,8 @@ export function formatReport(r: BenchResult): string {
     if (s.error) notes.push(`${name} build failed: ${s.error.split('\n')[0]}`);
     for (const e of s.firstSearchErrors) notes.push(`${name} first search: ${e.split('\n')[0]}`);
     for (const [key, st] of Object.entries(s.stages)) if (st.note) notes.push(`${name} ${key}: ${st.note}`);
+    const finer = Object.entries(s.extra).filter(([k]) => k.endsWith('.ms'));
+    if (finer.length) notes.push(`${name} also reported: ${finer.map(([k, v]) => `${k.slice(0, -3)} ${formatMs(Number(v))}`).join(', ')} (inside the stages above)`);
   }
   if (!r.ours.firstSearch.page && r.ours.firstSearch.api) notes.push('ours has no search page yet: the first-search target uses the Pagefind API figure (index files and 5 result fragments, no UI)');
   if (inc?.error) notes.push(`incremental rebuild: ${inc.error.split('\n')[0]}`);
