@@ -13,6 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import os from 'node:os';
+import { existsSync } from 'node:fs';
 import { corpusPath, importRecord, importedToArticle, readCorpus } from '../src/lib/eval/corpus.ts';
 import { knowledgeFromExtractions } from '../src/lib/eval/pipeline.ts';
 import { parseMarkdown } from '../src/lib/render/parse.ts';
@@ -35,6 +36,10 @@ if (!(limit > 0)) {
   process.exit(2);
 }
 const file = values.corpus ?? corpusPath();
+if (!existsSync(file)) {
+  console.error(`${file}: corpus not found; pass --corpus <news-vi.jsonl.gz> or set CORPUS_PATH`);
+  process.exit(2);
+}
 
 const articles: ArticleFile[] = [];
 const extractions: ArticleExtraction[] = [];
