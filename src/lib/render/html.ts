@@ -79,7 +79,10 @@ function markExternal(element: Element): void {
 // Raw HTML in an article is parsed (rehype-raw, an HTML5 parser) and then cut down by the
 // allowlist: tags we do not allow vanish but keep their text (`<div onclick>Tin</div>` → "Tin");
 // script, style, iframe, object and the like vanish with their content.
-const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+const toHastWithRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+// Most articles have no raw HTML; re-parsing them through the HTML5 parser was a
+// fifth of the rendering time, so they take the direct path (same sanitiser after).
+const toHastPlain = unified().use(remarkRehype);
 const toHtml = unified().use(rehypeStringify);
 
 export function renderArticleHtml(
@@ -89,9 +92,14 @@ export function renderArticleHtml(
   hrefFor: (entityId: string) => string,
 ): string {
   const mdast = prepareTree(root, text, links, hrefFor);
-  const hast = toHast.runSync(mdast) as HastRoot;
+  const hast = (hasRawHtml(mdast) ? toHastWithRaw : toHastPlain).runSync(mdast) as HastRoot;
   const safe = sanitize(hast, articleSchema) as HastRoot;
   finishElements(safe);
   tidyBlockWhitespace(safe);
   return toHtml.stringify(safe);
+}
+
+function hasRawHtml(node: Root | Root['children'][number]): boolean {
+  if (node.type === 'html') return true;
+  return 'children' in node && (node.children as Root['children']).some(hasRawHtml);
 }
