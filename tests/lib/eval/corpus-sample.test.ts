@@ -11,15 +11,16 @@ import { scoreCorpusSample } from '../../../src/lib/eval/run.ts';
 
 const SAMPLE = 'tests/fixtures/annotations/corpus-sample.yaml';
 const SAMPLE_B = 'tests/fixtures/annotations/corpus-sample-b.yaml';
+const SAMPLE_C = 'tests/fixtures/annotations/corpus-sample-c.yaml';
 const corpus = corpusPath();
 
-/** Record ids of every 200th politics record from `offset`, the first 50, in file order. */
-async function pickPolitics(offset: number): Promise<string[]> {
+/** Record ids of every 200th politics record from the `start`-th, the first `count`, in file order. */
+async function pickPolitics(start: number, count = 50): Promise<string[]> {
   const picked: string[] = [];
   let politics = 0;
   for await (const r of readCorpus(corpus)) {
-    if (!r.politics) break; // politics records come first
-    if (politics % 200 === offset && picked.length < 50) picked.push(r.id);
+    if (!r.politics || picked.length === count) break; // politics records come first
+    if (politics >= start && (politics - start) % 200 === 0) picked.push(r.id);
     politics++;
   }
   return picked;
@@ -38,6 +39,11 @@ describe('corpus sample annotation', () => {
   it('the held-out sample: every 200th politics record from the 100th, the first 50', async () => {
     const gold = await loadSampleGold(SAMPLE_B);
     expect(gold.map((g) => g.key)).toEqual(await pickPolitics(100));
+  });
+
+  it('the small held-out sample C: every 200th politics record from the 2,450th, the first 15', async () => {
+    const gold = await loadSampleGold(SAMPLE_C);
+    expect(gold.map((g) => g.key)).toEqual(await pickPolitics(2450, 15));
   });
 
   it('scores end to end on the real pipeline', async () => {
