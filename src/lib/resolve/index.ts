@@ -216,7 +216,7 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
     if (g.id) continue;
     let alloc = allocators.get(g.type);
     if (!alloc) allocators.set(g.type, (alloc = new SlugAllocator(g.type === 'document' ? taken : [])));
-    g.id = `${g.type}/${alloc.claim(slugify(g.name) || g.type)}`;
+    g.id = `${g.type}/${alloc.claim(entitySlugBase(g.type, g.name))}`;
   }
 
   const idOf = (key: string | null): string | null => (key ? groups.get(key)?.id ?? null : null);
@@ -261,4 +261,16 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
     links.set(x.article.id, out);
   }
   return { entities, links };
+}
+
+/**
+ * The slug an entity name asks for. A purely numeric slug ("Quận 1" read as "1",
+ * a bare number) would collide with the index pages /<section>/2/, so it gets
+ * the type as a prefix ("place-1" is not pretty, "dia-danh-1" is Vietnamese).
+ */
+const SLUG_PREFIX: Record<EntityType, string> = { person: 'nguoi', unit: 'don-vi', place: 'dia-danh', document: 'van-ban' };
+export function entitySlugBase(type: EntityType, name: string): string {
+  const slug = slugify(name);
+  if (!slug) return SLUG_PREFIX[type];
+  return /^\d+$/.test(slug) ? `${SLUG_PREFIX[type]}-${slug}` : slug;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveEntities, type ArticleExtraction } from '../../../src/lib/resolve/index.ts';
+import { entitySlugBase, resolveEntities, type ArticleExtraction } from '../../../src/lib/resolve/index.ts';
 import { extractText, seed } from '../extract/seed-support.ts';
 
 const seeds = (): ArticleExtraction[] => ['000', '001', '002', '003', '004'].map((n) => seed(n));
@@ -99,5 +99,14 @@ describe('person identity across articles', () => {
     expect(p).toHaveLength(1);
     expect(p[0]!.name).toBe('Võ Bích Thụy');
     expect([...p[0]!.aliases].sort()).toEqual(['Võ Bích Thụy', 'Võ Bích Thuỵ'].sort());
+  });
+});
+
+describe('entity slugs', () => {
+  it('never hand out a purely numeric slug, which would clash with index page URLs', () => {
+    expect(entitySlugBase('place', '1')).toBe('dia-danh-1');
+    expect(entitySlugBase('document', '2024')).toBe('van-ban-2024');
+    expect(entitySlugBase('place', 'Quận 1')).toBe('quan-1');
+    expect(entitySlugBase('person', '…')).toBe('nguoi');
   });
 });
