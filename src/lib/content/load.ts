@@ -6,6 +6,7 @@
  * run lists all of them. What happens to each kind of bad input is documented
  * in docs/bad-input.md.
  */
+import { bomlessUtf16 } from '../text/encoding.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
@@ -232,7 +233,7 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, message: 'the file is UTF-16; save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)', line: 1 };
   }
-  if (looksLikeUtf16(bytes)) {
+  if (bomlessUtf16(bytes)) {
     return { ok: false, message: 'the file looks like UTF-16 (every other byte is NUL); save it as UTF-8', line: 1 };
   }
   if (!isUtf8(bytes)) {
@@ -248,20 +249,6 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
   return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
 }
 
-/** UTF-16 without a BOM: ASCII text with a NUL in every other byte of the first kilobyte. */
-function looksLikeUtf16(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 1024);
-  if (n < 8) return false;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i++) {
-    if (bytes[i] === 0) {
-      if (i % 2 === 0) evenNul++;
-      else oddNul++;
-    }
-  }
-  return Math.max(evenNul, oddNul) > n * 0.4;
-}
 
 /** Byte offset of the first byte that breaks UTF-8 (bytes.length when valid). */
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -6,24 +6,10 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { ImportError } from './types.ts';
+import { bomlessUtf16 } from '../text/encoding.ts';
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-/** Share of zero bytes at even and at odd offsets in the first 4 KB. */
-function zeroShares(bytes: Uint8Array): { even: number; odd: number } {
-  const n = Math.min(bytes.length, 4096);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i++) {
-    if (bytes[i] === 0) {
-      if (i % 2 === 0) even++;
-      else odd++;
-    }
-  }
-  const half = Math.max(1, n / 2);
-  return { even: even / half, odd: odd / half };
 }
 
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean, file: string): string {
@@ -51,9 +37,8 @@ export function decodeText(input: Uint8Array, file: string): string {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) return checkText(decodeUtf16(bytes.subarray(2), false, file), file);
   else {
     // UTF-16 without BOM: ASCII-range characters leave a zero in every other byte.
-    const { even, odd } = zeroShares(bytes);
-    if (odd > 0.2 && even < 0.02) return checkText(decodeUtf16(bytes, true, file), file);
-    if (even > 0.2 && odd < 0.02) return checkText(decodeUtf16(bytes, false, file), file);
+    const order = bomlessUtf16(bytes);
+    if (order) return checkText(decodeUtf16(bytes, order === 'le', file), file);
   }
   let text: string;
   try {

@@ -12,18 +12,9 @@ import { ImportError } from '../../../src/lib/import/types.ts';
 import { parseMarkdown } from '../../../src/lib/render/parse.ts';
 import { articleText } from '../../../src/lib/extract/text.ts';
 import { seedFiles } from './support.ts';
+import { mulberry32 } from '../fuzz/mutate.ts';
 
-/** mulberry32: small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const INSERTS = ['*', '_', '[', ']', '<', '>', '#', '-', '1. ', ':::', ':a', '`', '\\', '&amp;', '&#0;', '\n', '\n\n', '\u0000', '\u00D0', 'e\u0301', '\uFEFF', '  ', 'Ảnh: ', '(Ảnh: X/TTXVN)', 'Tin liên quan\n', '|', '!', '\r\n', '(0) Bình luận\n', 'a.jpg\n'];
 
