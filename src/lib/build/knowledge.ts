@@ -63,17 +63,21 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
 
   const cache = new BuildCache();
   const fingerprint = cache.enabled ? pipelineFingerprint() : '';
-  const extractions: Extraction[] = articles.map((article) => {
+  const extractions: Extraction[] = [];
+  for (const article of articles) {
     const key = cache.enabled ? hashOf(fingerprint, article.id, article.file, article.hash) : '';
     const cached = cache.get<CachedExtraction>('extraction', key);
-    if (cached) return { article, key, ...cached };
+    if (cached) {
+      extractions.push({ article, key, ...cached });
+      continue;
+    }
     const root = parseMarkdown(article.body);
     const full = articleText(root);
     const text: ArticlePlainText = { text: full.text, blocks: full.blocks, sentences: full.sentences };
     const mentions = extractMentions(article, full);
     cache.set('extraction', key, { text, mentions } satisfies CachedExtraction);
-    return { article, key, text, mentions, root };
-  });
+    extractions.push({ article, key, text, mentions, root });
+  }
   const extractHits = cache.hits;
   const resolution = resolveEntities(extractions);
   const kb = buildKnowledgeBase(articles, resolution);
@@ -96,6 +100,7 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
     x.root = undefined; // the tree is not needed any more
     built.set(x.article.id, { file: x.article, text: x.text, links, html });
   }
+  await cache.flush();
   recordStage('article-html', renderStartedAt, { cacheHits: cache.hits - extractHits });
   return { kb, articles: built };
 }
