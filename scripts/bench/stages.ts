@@ -4,7 +4,8 @@
  * Ours: the build appends stage lines (src/lib/build/stats.ts): "extract"
  * (load, parse, extract, resolve, graph), "render" (Astro page rendering, which
  * contains "extract" because pages ask for the knowledge base first), then
- * "linkcheck" and "search" in the after-build hook. Whatever the wall time
+ * "linkcheck" and "search" in the after-build hook (they run side by side, so
+ * their times overlap). Whatever the wall time
  * holds beyond those is "other": Astro startup and bundling before rendering,
  * and writing kb.json.
  *
@@ -32,7 +33,8 @@ export function splitOurStages(m: Measurement): SiteResult['stages'] {
   } else if (render) {
     renderOnly.note = 'no extract line: rendering includes extraction';
   }
-  const accounted = [render, linkcheck, search].reduce((sum, s) => sum + (s?.ms ?? 0), 0);
+  // The link check and the search index run side by side: count their union once.
+  const accounted = (render?.ms ?? 0) + unionMs([linkcheck, search]);
   const renderStart = render ? render.endedAtMs - render.ms : null;
   return {
     extract: figure(extract),
@@ -45,6 +47,22 @@ export function splitOurStages(m: Measurement): SiteResult['stages'] {
       note: 'Astro startup and bundling before rendering, kb.json; peak shown is before rendering',
     },
   };
+}
+
+/** Total time covered by the stages' intervals, overlaps counted once. */
+function unionMs(stages: (MeasuredStage | undefined)[]): number {
+  const intervals = stages
+    .filter((s): s is MeasuredStage => s !== undefined)
+    .map((s) => [s.endedAtMs - s.ms, s.endedAtMs] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [from, to] of intervals) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
 }
 
 /** Content sync time of a plain Astro build, from its log lines, or null when the log does not say. */

@@ -93,6 +93,9 @@ describe('measuring', () => {
     expect(s.render).toEqual({ ms: 4000, peakRssBytes: 9 });
     expect(s.other.ms).toBe(10_000 - 6000 - 500 - 2000);
     expect(s.other.peakRssBytes).toBe(5);
+    // The link check and the search index run side by side: their overlap counts once.
+    const overlapping = { ...m, stages: [stage('extract', 2000, 4000), stage('render', 6000, 7000), stage('linkcheck', 1500, 8500), stage('search', 2000, 9000)] };
+    expect(splitOurStages(overlapping).other.ms).toBe(10_000 - 6000 - 2000);
   });
 });
 
