@@ -5,15 +5,16 @@
  * `KHO_TIN_CACHE=0` turns it off.
  *
  * Storage: per namespace, 16 pack files (by the key's first hex digit) of JSON
- * lines `[key, value]`. A build reads a pack the first time it asks for one of
- * its keys and, at flush(), rewrites every pack with exactly the entries this
- * build used or added, so the cache holds the current content and nothing
- * older. One file per entry was tried first: creating two small files per
- * article was half the time of a clean extraction.
+ * lines `["<key>",<value>]`. A build reads a pack the first time it asks for one
+ * of its keys, and streams every entry it uses or adds into that pack's next
+ * version as it goes; flush() swaps the new packs in. So the cache holds exactly
+ * what the last build used, and a clean build holds no cache entry in memory.
+ * (One file per entry was tried first: creating two small files per article
+ * was half the time of a clean extraction.)
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 
 export function hashOf(...parts: string[]): string {
@@ -25,10 +26,12 @@ export function hashOf(...parts: string[]): string {
 const SHARDS = 16;
 
 interface Pack {
-  /** Entries read from disk: key → JSON text (parsed only when asked for). */
+  /** The previous build's entries not yet asked for: key → JSON text. */
   stored: Map<string, string>;
-  /** Entries this build used or added: what flush() writes. */
-  next: Map<string, string>;
+  /** The next version of the pack, written as entries are used or added. */
+  fd: number;
+  tmp: string;
+  file: string;
 }
 
 export class BuildCache {
@@ -43,29 +46,28 @@ export class BuildCache {
     this.enabled = enabled;
   }
 
-  private packFile(namespace: string, shard: string): string {
-    return path.join(this.dir, namespace, `${shard}.jsonl`);
-  }
-
   private pack(namespace: string, key: string): Pack {
     const shard = (Number.parseInt(key[0] ?? '0', 16) % SHARDS).toString(16);
     const id = `${namespace}/${shard}`;
     let pack = this.packs.get(id);
     if (!pack) {
-      pack = { stored: new Map(), next: new Map() };
+      const file = path.join(this.dir, namespace, `${shard}.jsonl`);
+      const stored = new Map<string, string>();
       let text = '';
       try {
-        text = readFileSync(this.packFile(namespace, shard), 'utf8');
+        text = readFileSync(file, 'utf8');
       } catch {
         // no pack yet: an empty cache
       }
       for (const line of text.split('\n')) {
-        if (!line) continue;
-        const comma = line.indexOf(',');
         // Line format: ["<64 hex key>",<value JSON>]
-        if (line[0] !== '[' || line[1] !== '"' || comma !== 67 || !line.endsWith(']')) continue;
-        pack.stored.set(line.slice(2, 66), line.slice(comma + 1, -1));
+        if (line.length < 70 || line[0] !== '[' || line[1] !== '"' || line[66] !== '"' || line[67] !== ',' || !line.endsWith(']')) continue;
+        stored.set(line.slice(2, 66), line.slice(68, -1));
       }
+      mkdirSync(path.dirname(file), { recursive: true });
+      // Written then renamed by flush(), so a build killed midway leaves the old pack in place.
+      const tmp = `${file}.${process.pid}.tmp`;
+      pack = { stored, fd: openSync(tmp, 'w'), tmp, file };
       this.packs.set(id, pack);
     }
     return pack;
@@ -74,14 +76,15 @@ export class BuildCache {
   get<T>(namespace: string, key: string): T | undefined {
     if (!this.enabled) return undefined;
     const pack = this.pack(namespace, key);
-    const json = pack.next.get(key) ?? pack.stored.get(key);
+    const json = pack.stored.get(key);
     if (json === undefined) {
       this.misses++;
       return undefined;
     }
+    pack.stored.delete(key);
     try {
       const value = JSON.parse(json) as T;
-      pack.next.set(key, json);
+      writeSync(pack.fd, `["${key}",${json}]\n`);
       this.hits++;
       return value;
     } catch {
@@ -92,23 +95,16 @@ export class BuildCache {
 
   set(namespace: string, key: string, value: unknown): void {
     if (!this.enabled) return;
-    this.pack(namespace, key).next.set(key, JSON.stringify(value));
+    writeSync(this.pack(namespace, key).fd, `["${key}",${JSON.stringify(value)}]\n`);
   }
 
-  /** Rewrites the packs this build touched with the entries it used or added. */
+  /** Swaps in the packs this build wrote. */
   async flush(): Promise<void> {
-    if (!this.enabled) return;
-    for (const [id, pack] of this.packs) {
-      const [namespace, shard] = id.split('/') as [string, string];
-      const file = this.packFile(namespace, shard);
-      mkdirSync(path.dirname(file), { recursive: true });
-      const lines: string[] = [];
-      for (const [key, json] of pack.next) lines.push(`["${key}",${json}]\n`);
-      // Write then rename, so a build killed mid-write never leaves a half pack behind.
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, lines.join(''));
-      await rename(tmp, file);
+    for (const pack of this.packs.values()) {
+      closeSync(pack.fd);
+      await rename(pack.tmp, pack.file);
     }
+    this.packs.clear();
   }
 }
 
