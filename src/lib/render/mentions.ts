@@ -5,12 +5,12 @@
  * wrapped in a link to the entity's page.
  *
  * The parsed tree is shared (extraction, caches), so this builds a new tree
- * and leaves the input untouched. Directives other than `:::caption` are turned
- * back into the text the author wrote (`:30`-like text is not a directive to a
- * reader). Captions become <figure class="caption"><figcaption>.
+ * and leaves the input untouched. (Accidental text and leaf directives were
+ * already turned back into text by parse.ts.) Captions become
+ * <figure class="caption"><figcaption>; other containers a <div>.
  */
 import type { Root, Nodes, Parents, Text, Link, RootContent, PhrasingContent } from 'mdast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { ContainerDirective } from 'mdast-util-directive';
 import type { ArticleText, TextSegment } from '../extract/text.ts';
 import type { ResolvedMention } from '../resolve/index.ts';
 import { MENTION_CLASS } from './sanitize-schema.ts';
@@ -108,10 +108,6 @@ export function prepareTree(
       const nodeLinks = inLink ? undefined : byNode.get(node);
       return nodeLinks ? splitText(node, nodeLinks) : { ...node };
     }
-    if (node.type === 'textDirective') return directiveAsText(node, copyChildren(node, inLink) as PhrasingContent[]);
-    if (node.type === 'leafDirective') {
-      return { type: 'paragraph', children: directiveAsText(node, copyChildren(node, inLink) as PhrasingContent[]) };
-    }
     if (node.type === 'containerDirective') {
       const children = copyChildren(node, inLink) as RootContent[];
       if (node.name === 'caption') {
@@ -128,16 +124,4 @@ export function prepareTree(
   };
 
   return copy(root, false) as Root;
-}
-
-/** `:name[label]{a="b"}` back as the text it was written as (attributes approximated). */
-function directiveAsText(node: TextDirective | LeafDirective, label: PhrasingContent[]): PhrasingContent[] {
-  const colons = node.type === 'leafDirective' ? '::' : ':';
-  const out: PhrasingContent[] = [{ type: 'text', value: colons + node.name }];
-  if (label.length > 0) out.push({ type: 'text', value: '[' }, ...label, { type: 'text', value: ']' });
-  const attributes = Object.entries(node.attributes ?? {});
-  if (attributes.length > 0) {
-    out.push({ type: 'text', value: '{' + attributes.map(([k, v]) => (v ? `${k}="${v}"` : k)).join(' ') + '}' });
-  }
-  return out;
 }

@@ -74,3 +74,16 @@ describe('parser guards', () => {
     expect(text).toContain('Sau.');
   });
 });
+
+describe('accidental directives', () => {
+  it('come back as the text written, in one text node, for extraction as well as rendering', () => {
+    const root = parseMarkdown('Lúc 10:30 tại TP.HCM:abc, Bí thư Đảng ủy phường Trương Định:Nguyễn Thị Tuyết phát biểu.\n\n::ghi[chú]\n\n:::caption\nToàn cảnh.\n:::');
+    const at = articleText(root);
+    expect(at.text).toContain('Lúc 10:30 tại TP.HCM:abc, Bí thư Đảng ủy phường Trương Định:Nguyễn Thị Tuyết phát biểu.');
+    expect(at.text).toContain('::ghi[chú]');
+    const paragraph = root.children[0]!;
+    expect(paragraph.type === 'paragraph' && paragraph.children.map((c) => c.type)).toEqual(['text']);
+    // The caption container is ours and stays a caption.
+    expect(at.blocks.some((b) => b.kind === 'caption' && at.text.slice(b.start, b.end) === 'Toàn cảnh.')).toBe(true);
+  });
+});
