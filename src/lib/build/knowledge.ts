@@ -51,8 +51,8 @@ interface CachedExtraction {
 interface Extraction extends CachedExtraction {
   article: ArticleFile;
   key: string;
-  /** Present when the article was parsed in this build (cache miss). */
-  root?: Root;
+  /** Present when the article was parsed in this build (cache miss), until its HTML is rendered. */
+  tree?: { root: Root; text: ArticleText };
 }
 
 export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild> {
@@ -76,7 +76,7 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
     const text: ArticlePlainText = { text: full.text, blocks: full.blocks, sentences: full.sentences };
     const mentions = extractMentions(article, full);
     cache.set('extraction', key, { text, mentions } satisfies CachedExtraction);
-    extractions.push({ article, key, text, mentions, root });
+    extractions.push({ article, key, text, mentions, tree: { root, text: full } });
   }
   const extractHits = cache.hits;
   const resolution = resolveEntities(extractions);
@@ -93,11 +93,15 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
     let html = cache.get<string>('html', htmlKey);
     if (html === undefined) {
       // A cached extraction has no tree: parse again only when the links changed.
-      const root = x.root ?? parseMarkdown(x.article.body);
-      html = renderArticleHtml(root, articleText(root), links, hrefFor);
+      let tree = x.tree;
+      if (!tree) {
+        const root = parseMarkdown(x.article.body);
+        tree = { root, text: articleText(root) };
+      }
+      html = renderArticleHtml(tree.root, tree.text, links, hrefFor);
       cache.set('html', htmlKey, html);
     }
-    x.root = undefined; // the tree is not needed any more
+    x.tree = undefined; // the tree is not needed any more
     built.set(x.article.id, { file: x.article, text: x.text, links, html });
   }
   await cache.flush();
