@@ -18,6 +18,7 @@ import { getKnowledge } from '../src/lib/build/knowledge.ts';
 import { buildSearchIndex } from '../src/lib/search/index-site.ts';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { serveStatic } from '../tests/e2e/support/server.ts';
+import { countDownloads } from '../tests/e2e/support/downloads.ts';
 
 const { values } = parseArgs({
   options: {
@@ -85,13 +86,7 @@ const browser = await launchBrowser();
 try {
   for (const q of values.queries!.split(',')) {
     const page = await browser.newPage();
-    let total = 0;
-    let search = 0;
-    page.on('response', async (res) => {
-      const body = await res.body().catch(() => Buffer.alloc(0));
-      total += body.length;
-      if (new URL(res.url()).pathname.includes('/pagefind/')) search += body.length;
-    });
+    const downloads = countDownloads(page);
     await page.goto(`${server.url}tim-kiem/`);
     await page.waitForLoadState('networkidle');
     await page.fill('#search-input', q.slice(0, -1));
@@ -105,7 +100,7 @@ try {
     const ms = Date.now() - started;
     const count = await page.locator('#search-results li').count();
     await page.waitForLoadState('networkidle');
-    console.log(`"${q}": ${count} results shown, ${ms} ms after the last keystroke (120 ms debounce included); downloaded ${(total / 1024).toFixed(0)} KB in all, ${(search / 1024).toFixed(0)} KB from pagefind/`);
+    console.log(`"${q}": ${count} results shown, ${ms} ms after the last keystroke (120 ms debounce included); downloaded ${(downloads.total / 1024).toFixed(0)} KB in all, ${(downloads.search / 1024).toFixed(0)} KB from pagefind/`);
     await page.close();
   }
 } finally {

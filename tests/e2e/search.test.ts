@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { countDownloads } from './support/downloads.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 import { buildSite, siteOutDir } from './support/site.ts';
 import { formatReport, meetsTargets, runQuality } from '../../scripts/search-quality.ts';
@@ -206,13 +207,7 @@ describe('page behaviour', () => {
 
   it('downloads little for a first query and shows results quickly', () =>
     withPage(async (page) => {
-      let total = 0;
-      let search = 0;
-      page.on('response', async (res) => {
-        const body = await res.body().catch(() => Buffer.alloc(0));
-        total += body.length;
-        if (new URL(res.url()).pathname.includes('/pagefind/')) search += body.length;
-      });
+      const downloads = countDownloads(page);
       await page.goto(`${seeds.url}tim-kiem/`);
       await page.waitForSelector('#search-input');
       const started = Date.now();
@@ -220,8 +215,8 @@ describe('page behaviour', () => {
       await readResults(page);
       const ms = Date.now() - started;
       await page.waitForTimeout(300);
-      console.log(`search page + first query: ${total} bytes in all, ${search} bytes from pagefind/; results ${ms} ms after typing (120 ms debounce included)`);
-      expect(search).toBeLessThan(300 * 1024);
+      console.log(`search page + first query: ${downloads.total} bytes in all, ${downloads.search} bytes from pagefind/; results ${ms} ms after typing (120 ms debounce included)`);
+      expect(downloads.search).toBeLessThan(300 * 1024);
       expect(ms).toBeLessThan(1500);
     }));
 });
