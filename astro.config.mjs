@@ -2,8 +2,11 @@
 import { defineConfig } from 'astro/config';
 import { siteConfigFromEnv } from './src/lib/site/config.ts';
 import khoTin from './src/integrations/kho-tin.ts';
+import { astroCacheDir } from './src/lib/build/cache.ts';
 
 const site = siteConfigFromEnv();
+// Astro's cache (incremental-build manifest, reusable pages) lives in our cache folder; off with KHO_TIN_CACHE=0.
+const cacheDir = astroCacheDir();
 
 export default defineConfig({
   site: site.siteUrl,
@@ -11,6 +14,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  ...(cacheDir ? { cacheDir } : {}),
+  // Pages whose recorded data is unchanged are copied from the previous build (src/lib/build/page-deps.ts).
+  experimental: { incrementalBuild: cacheDir !== null },
   integrations: [khoTin()],
   // A Content-Security-Policy <meta> on every page: Astro hashes the page's own
   // scripts and styles; nothing else may run. Pagefind compiles WebAssembly,

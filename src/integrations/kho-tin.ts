@@ -11,6 +11,7 @@ import { getKnowledge } from '../lib/build/knowledge.ts';
 import { checkLinks } from '../lib/site/linkcheck.ts';
 import { buildSearchIndex } from '../lib/search/index-site.ts';
 import { recordStage } from '../lib/build/stats.ts';
+import { markBuilding, pageDependencies } from '../lib/site/page-data.ts';
 
 export default function khoTin(): AstroIntegration {
   let basePath = '/';
@@ -25,11 +26,16 @@ export default function khoTin(): AstroIntegration {
       },
       'astro:build:start': () => {
         renderStartedAt = performance.now();
+        markBuilding();
       },
       'astro:build:done': async ({ dir, logger }) => {
         // Page rendering includes the knowledge build (pages ask for it first); the bench subtracts it.
         recordStage('render', renderStartedAt);
         const outDir = fileURLToPath(dir);
+        // Astro's incremental build: give the pages rendered now their keys for the next build.
+        const pages = (await pageDependencies()).afterPages((p) => (p.startsWith(basePath) ? `/${p.slice(basePath.length)}` : p));
+        if (pages.rendered + pages.reused > 0) logger.info(`pages: ${pages.rendered} rendered, ${pages.reused} reused from the previous build`);
+        recordStage('page-deps', renderStartedAt, { rendered: pages.rendered, reused: pages.reused });
         const { kb } = await getKnowledge();
         const kbFile = path.join(outDir, 'kb.json');
         await writeFile(kbFile, JSON.stringify(kb));

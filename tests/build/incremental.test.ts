@@ -1,8 +1,11 @@
 /**
  * Incremental builds: with a warm cache, adding one article re-extracts only that
- * article, and the output is byte-identical to a clean build of the same content.
+ * article, Astro reuses the pages whose recorded data did not change, and the
+ * output is byte-identical to a clean build of the same content. Then an edit
+ * that gives a unit of another article a new member must show on that unit's
+ * page and on nothing else stale.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,8 +20,15 @@ function listFiles(root: string, dir = root, out: string[] = []): string[] {
   return out.sort();
 }
 
-function stageLines(file: string): { stage: string; cacheHits?: number; articles?: number }[] {
+function stageLines(file: string): { stage: string; cacheHits?: number; articles?: number; rendered?: number; reused?: number }[] {
   return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+}
+
+function expectSameFiles(actualDir: string, expectedDir: string): void {
+  const a = listFiles(actualDir);
+  expect(a).toEqual(listFiles(expectedDir));
+  const differing = a.filter((f) => !readFileSync(path.join(actualDir, f)).equals(readFileSync(path.join(expectedDir, f))));
+  expect(differing).toEqual([]);
 }
 
 describe('incremental build', () => {
@@ -46,10 +56,22 @@ describe('incremental build', () => {
     // 3. A clean build of the same content, cache off.
     const clean = buildSite({ name: 'incr-clean', contentDir: content, env: { KHO_TIN_CACHE: '0' } });
 
-    const a = listFiles(incremental.outDir);
-    const b = listFiles(clean.outDir);
-    expect(a).toEqual(b);
-    const differing = a.filter((f) => !readFileSync(path.join(incremental.outDir, f)).equals(readFileSync(path.join(clean.outDir, f))));
-    expect(differing).toEqual([]);
+    expectSameFiles(incremental.outDir, clean.outDir);
+    const pages = stageLines(stats).find((l) => l.stage === 'page-deps')!;
+    // Most pages come back from Astro's cache; the new article's page and its entities' pages render.
+    expect(pages.reused).toBeGreaterThan(pages.rendered!);
+    expect(pages.rendered).toBeGreaterThan(0);
+
+    // 4. Edit another article: a new person with a role in a unit named elsewhere.
+    const edited = seeds.find((n) => n !== added && readFileSync(path.join(content, 'articles', n), 'utf8').includes('Hai Bà Trưng'))!;
+    expect(edited).toBeDefined();
+    const editedFile = path.join(content, 'articles', edited);
+    writeFileSync(editedFile, `${readFileSync(editedFile, 'utf8').trimEnd()}\n\nĐồng chí Phạm Thị Hồng Nhung, Phó Bí thư Quận ủy Hai Bà Trưng, dự và phát biểu tại hội nghị.\n`);
+    const stats2 = path.join(work, 'stats2.jsonl');
+    const afterEdit = buildSite({ name: 'incr-edit', contentDir: content, env: { KHO_TIN_CACHE_DIR: cacheDir, KHO_TIN_STATS: stats2 } });
+    const cleanEdit = buildSite({ name: 'incr-edit-clean', contentDir: content, env: { KHO_TIN_CACHE: '0' } });
+    expect(readFileSync(path.join(afterEdit.outDir, 'kb.json'), 'utf8')).toContain('Phạm Thị Hồng Nhung');
+    expectSameFiles(afterEdit.outDir, cleanEdit.outDir);
+    expect(stageLines(stats2).find((l) => l.stage === 'page-deps')!.reused).toBeGreaterThan(0);
   }, 600_000);
 });

@@ -133,3 +133,13 @@ export function pipelineFingerprint(root = process.cwd()): string {
   for (const f of files) h.update(path.relative(root, f)).update(readFileSync(f));
   return h.digest('hex');
 }
+
+/**
+ * Astro's cache folder (its incremental-build manifest and the copies of the pages
+ * it can reuse): inside our cache folder, so one folder (and one CI cache) holds
+ * everything a warm build needs. Null when caching is off.
+ */
+export function astroCacheDir(env: Record<string, string | undefined> = process.env): string | null {
+  if (env.KHO_TIN_CACHE === '0') return null;
+  return path.join(path.resolve(env.KHO_TIN_CACHE_DIR ?? '.cache/build'), 'astro');
+}

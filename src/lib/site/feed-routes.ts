@@ -2,7 +2,7 @@
 import type { EntityType } from '../extract/types.ts';
 import { entityPath } from './paths.ts';
 import { renderRss } from './feeds.ts';
-import { entityFeedPath, entitySlug, siteConfig, allPages, SITE_FEED_PATH } from './routes.ts';
+import { entityFeedPath, entitySlug, siteConfig, allPages, SITE_FEED_PATH, type PageCacheKey } from './routes.ts';
 import { renderSitemap, renderUrlset, sitemapChunks, SITEMAP_LIMIT } from './sitemap.ts';
 import { TYPE_LABELS, type SiteViews } from './views.ts';
 import { SITE_NAME } from './jsonld.ts';
@@ -17,8 +17,12 @@ function pagesOf(views: SiteViews): ReturnType<typeof allPages> {
 const XML_HEADERS = { 'content-type': 'application/xml; charset=utf-8' };
 const RSS_HEADERS = { 'content-type': 'application/rss+xml; charset=utf-8' };
 
-export function entityFeedPaths(views: SiteViews, type: EntityType): { params: { slug: string }; props: { id: string } }[] {
-  return views.entitiesOfType(type).map((e) => ({ params: { slug: entitySlug(e.id) }, props: { id: e.id } }));
+export function entityFeedPaths(
+  views: SiteViews,
+  type: EntityType,
+  cacheKey: PageCacheKey = () => undefined,
+): { params: { slug: string }; props: { id: string }; cacheKey?: string }[] {
+  return views.entitiesOfType(type).map((e) => ({ params: { slug: entitySlug(e.id) }, props: { id: e.id }, cacheKey: cacheKey(entityFeedPath(e.id)) }));
 }
 
 export function entityFeedResponse(views: SiteViews, id: string): Response {

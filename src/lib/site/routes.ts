@@ -61,15 +61,26 @@ export interface SectionPageProps {
   page: number;
 }
 
+/**
+ * Astro's cacheKey for a page (site-root path), for incremental builds
+ * (src/lib/build/page-deps.ts); undefined: always render.
+ */
+export type PageCacheKey = (pagePath: string) => string | undefined;
+const noKey: PageCacheKey = () => undefined;
+
 /** Static paths of "/<section>/[slug]/[...page]": entity pages (with their mention pages) and index pages 2+. */
-export function entitySectionPaths(views: SiteViews, type: EntityType): { params: { slug: string; page: string | undefined }; props: SectionPageProps }[] {
-  const out: { params: { slug: string; page: string | undefined }; props: SectionPageProps }[] = [];
+export function entitySectionPaths(
+  views: SiteViews,
+  type: EntityType,
+  cacheKey: PageCacheKey = noKey,
+): { params: { slug: string; page: string | undefined }; props: SectionPageProps; cacheKey?: string }[] {
+  const out: { params: { slug: string; page: string | undefined }; props: SectionPageProps; cacheKey?: string }[] = [];
   for (const e of views.entitiesOfType(type)) {
     const slug = entitySlug(e.id);
     assertNotNumeric(slug, `Entity ${e.id}`);
     const pages = views.entityPageCount(e.id);
     for (let page = 1; page <= pages; page++) {
-      out.push({ params: { slug, page: page === 1 ? undefined : String(page) }, props: { kind: 'item', id: e.id, page } });
+      out.push({ params: { slug, page: page === 1 ? undefined : String(page) }, props: { kind: 'item', id: e.id, page }, cacheKey: cacheKey(entityPagePath(e.id, page)) });
     }
   }
   for (const p of views.alphaIndex(type).pages.slice(1)) {
@@ -79,11 +90,11 @@ export function entitySectionPaths(views: SiteViews, type: EntityType): { params
 }
 
 /** Static paths of "/bai-viet/[slug]/": articles and index pages 2+. */
-export function articleSectionPaths(views: SiteViews): { params: { slug: string }; props: SectionPageProps }[] {
-  const out: { params: { slug: string }; props: SectionPageProps }[] = [];
+export function articleSectionPaths(views: SiteViews, cacheKey: PageCacheKey = noKey): { params: { slug: string }; props: SectionPageProps; cacheKey?: string }[] {
+  const out: { params: { slug: string }; props: SectionPageProps; cacheKey?: string }[] = [];
   for (const a of views.kb.articles) {
     assertNotNumeric(a.id, `Article ${a.id}`);
-    out.push({ params: { slug: a.id }, props: { kind: 'item', id: a.id, page: 1 } });
+    out.push({ params: { slug: a.id }, props: { kind: 'item', id: a.id, page: 1 }, cacheKey: cacheKey(articlePath(a.id)) });
   }
   for (const p of views.articleIndex().pages.slice(1)) {
     out.push({ params: { slug: String(p.page) }, props: { kind: 'index', page: p.page } });

@@ -31,6 +31,8 @@ export function buildSite(opts: SiteBuildOptions): { outDir: string; output: str
       CONTENT_DIR: opts.contentDir ?? process.env.CONTENT_DIR ?? 'content',
       BASE_PATH: opts.basePath ?? '',
       SITE_URL: opts.siteUrl ?? 'https://example.org',
+      // One cache per named site: test files build in parallel, and two builds must never share Astro's page cache.
+      KHO_TIN_CACHE_DIR: `${outDir}.cache`,
       ...opts.env,
     },
     maxBuffer: 64 * 1024 * 1024,

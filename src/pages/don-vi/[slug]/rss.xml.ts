@@ -2,14 +2,16 @@
 import type { APIRoute } from 'astro';
 import { getKnowledge } from '../../../lib/build/knowledge.ts';
 import { siteViews } from '../../../lib/site/views.ts';
+import { pageData, pageDependencies } from '../../../lib/site/page-data.ts';
 import { entityFeedResponse, entityFeedPaths } from '../../../lib/site/feed-routes.ts';
 
 export async function getStaticPaths() {
   const { kb } = await getKnowledge();
-  return entityFeedPaths(siteViews(kb), 'unit');
+  const deps = await pageDependencies();
+  return entityFeedPaths(siteViews(kb), 'unit', (page) => deps.cacheKey(page));
 }
 
-export const GET: APIRoute = async ({ props }) => {
-  const { kb } = await getKnowledge();
-  return entityFeedResponse(siteViews(kb), (props as { id: string }).id);
+export const GET: APIRoute = async ({ props, url }) => {
+  const { views } = await pageData(url);
+  return entityFeedResponse(views, (props as { id: string }).id);
 };

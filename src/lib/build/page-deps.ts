@@ -1,0 +1,217 @@
+/**
+ * Page-level reuse through Astro's incremental builds (experimental.incrementalBuild):
+ * Astro skips a page when its route's code is unchanged and the `cacheKey` we
+ * return from getStaticPaths() matches the previous build. This module makes
+ * those keys exact without a hand-written list of what each page shows:
+ *
+ * - While a page renders, every call it makes to the site views (and to the
+ *   other data sources below) is recorded for that page: "mentionGroups(["person/x"])".
+ * - After the build, each page's key is the hash of those calls and the digest of
+ *   what they returned; the calls are kept in Astro's cache folder.
+ * - The next build replays each page's recorded calls against the new knowledge
+ *   base. Rendering is a pure function of what the calls return, so equal results
+ *   mean an identical page; a page whose data changed gets a new key and renders.
+ *
+ * Astro records a page's key before it renders, so a page rendered for the first
+ * time is given a one-off pending key that afterPages() replaces in Astro's
+ * manifest with the key from what the page actually read.
+ *
+ * Digests are narrow where a whole object would over-invalidate: an entity
+ * nested in a result (a related person, a child unit, a unit member) is digested
+ * by what a link to it shows (id, type, name), and an entity asked for directly
+ * by everything but its back-references (mentions, articles), which pages read
+ * through mentionGroups/articlesOf instead. Otherwise mentioning Hà Nội in one
+ * new article would re-render every page that links to it.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** Bump when the recording or digest rules change: every recorded key is then void. */
+const VERSION = 1;
+const DEPS_FILE = 'kho-tin-page-deps.json';
+const ASTRO_MANIFEST = 'incremental-build.json';
+
+type Arg = string | number | boolean | null;
+export type DataSource = (...args: Arg[]) => unknown;
+export type DataSources = Record<string, DataSource>;
+
+/**
+ * Fields of an entity that pages read when it is nested in another call's result
+ * (a link: EntityLink, entityRef in JSON-LD, a unit name in a highlighted sentence).
+ * Checked against src/components and src/lib/site/jsonld.ts; a component that
+ * shows more of a nested entity must add the field here.
+ */
+const NESTED_ENTITY_FIELDS = ['id', 'type', 'name'] as const;
+/** Fields never digested: back-references that change whenever any article mentions the entity. */
+const BACKLINK_FIELDS = new Set(['mentions', 'articles']);
+
+function isEntity(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    && 'mentions' in value && 'type' in value && 'id' in value && 'aliases' in value;
+}
+
+/** A stable digest of what one call returned (see the module comment for what counts). */
+export function digest(value: unknown): string {
+  const json = JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+    if (!isEntity(v)) return v instanceof Map ? [...v.entries()] : v instanceof Set ? [...v] : v;
+    if (key === '') {
+      // The call's own result (e.g. entity(id) on that entity's page): all but the back-references.
+      return Object.fromEntries(Object.entries(v).filter(([k]) => !BACKLINK_FIELDS.has(k)));
+    }
+    return Object.fromEntries(NESTED_ENTITY_FIELDS.filter((k) => k in v).map((k) => [k, v[k]]));
+  });
+  return createHash('sha1').update(json ?? 'undefined').digest('base64url');
+}
+
+function callKey(source: string, args: readonly unknown[]): string {
+  return `${source}${JSON.stringify(args)}`;
+}
+
+function parseCall(key: string): { source: string; args: Arg[] } {
+  const at = key.indexOf('[');
+  return { source: key.slice(0, at), args: JSON.parse(key.slice(at)) as Arg[] };
+}
+
+interface StoredDeps {
+  version: number;
+  calls: string[];
+  /** Page path (site-root relative, no base path) → indexes into calls; null: the page read something unkeyable. */
+  pages: Record<string, number[] | null>;
+}
+
+interface AstroManifest {
+  routes: Record<string, { paths: Record<string, { cacheKey?: string }> }>;
+}
+
+export class PageDependencies {
+  private readonly digests = new Map<string, string>();
+  /** This build's recordings: page path → call keys (null: not keyable). */
+  private readonly recorded = new Map<string, Set<string> | null>();
+  private readonly previous = new Map<string, string[] | null>();
+  /** Keys never seen before get a one-off key, so Astro records the page and renders it. */
+  private readonly nonce = randomUUID();
+
+  private readonly sources: DataSources;
+  readonly cacheDir: string | null;
+
+  constructor(sources: DataSources, cacheDir: string | null) {
+    this.sources = sources;
+    this.cacheDir = cacheDir;
+    if (!cacheDir) return;
+    try {
+      const stored = JSON.parse(readFileSync(path.join(cacheDir, DEPS_FILE), 'utf8')) as StoredDeps;
+      if (stored.version !== VERSION) return;
+      for (const [page, ids] of Object.entries(stored.pages)) {
+        this.previous.set(page, ids === null ? null : ids.map((i) => stored.calls[i]!));
+      }
+    } catch {
+      // no recordings yet: every page renders
+    }
+  }
+
+  private digestOf(key: string): string {
+    let d = this.digests.get(key);
+    if (d === undefined) {
+      const { source, args } = parseCall(key);
+      const fn = this.sources[source];
+      d = fn ? digest(fn(...args)) : `missing:${this.nonce}`; // a source that no longer exists never matches
+      this.digests.set(key, d);
+    }
+    return d;
+  }
+
+  private keyOf(calls: Iterable<string>): string {
+    const h = createHash('sha1').update(`v${VERSION}`);
+    for (const key of [...calls].sort()) h.update(key).update('\u0000').update(this.digestOf(key)).update('\u0000');
+    return h.digest('base64url');
+  }
+
+  /** The cacheKey for a page in getStaticPaths(): from what it read last time, or a one-off key. */
+  cacheKey(page: string): string | undefined {
+    if (!this.cacheDir) return undefined;
+    const calls = this.previous.get(page);
+    if (!calls) return `pending:${this.nonce}`;
+    return this.keyOf(calls);
+  }
+
+  /** The data sources of one page, recording every call it makes. */
+  recorder<T extends object>(page: string, target: T): T {
+    if (!this.cacheDir) return target;
+    let calls = this.recorded.get(page);
+    if (calls === undefined) this.recorded.set(page, (calls = new Set()));
+    const recorded = this.recorded;
+    return new Proxy(target, {
+      get(obj, prop, receiver) {
+        const value = Reflect.get(obj, prop, receiver) as unknown;
+        if (typeof prop !== 'string') return value;
+        if (typeof value !== 'function') {
+          recorded.set(page, null); // a whole data structure (e.g. the knowledge base): never reused
+          return value;
+        }
+        return (...args: Arg[]) => {
+          recorded.get(page)?.add(callKey(prop, args));
+          return (value as DataSource).apply(obj, args);
+        };
+      },
+    });
+  }
+
+  /** Records a read of a named data source that is not a method of the recorded object. */
+  use<T>(page: string, source: string, ...args: Arg[]): T {
+    const fn = this.sources[source];
+    if (!fn) throw new Error(`page-deps: no data source "${source}"`);
+    if (this.cacheDir) {
+      let calls = this.recorded.get(page);
+      if (calls === undefined) this.recorded.set(page, (calls = new Set()));
+      calls?.add(callKey(source, args));
+    }
+    return fn(...args) as T;
+  }
+
+  /**
+   * After Astro has rendered and written its manifest: give every page rendered in
+   * this build its real key, and keep each keyed page's calls for the next build.
+   * Returns how many pages were rendered (and recorded) and how many were reused.
+   */
+  afterPages(toPagePath: (astroPath: string) => string): { rendered: number; reused: number } {
+    if (!this.cacheDir) return { rendered: 0, reused: 0 };
+    const manifestFile = path.join(this.cacheDir, ASTRO_MANIFEST);
+    let manifest: AstroManifest;
+    try {
+      manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as AstroManifest;
+    } catch {
+      return { rendered: 0, reused: 0 };
+    }
+    const calls: string[] = [];
+    const callIds = new Map<string, number>();
+    const pages: Record<string, number[] | null> = {};
+    let rendered = 0;
+    let reused = 0;
+    for (const route of Object.values(manifest.routes)) {
+      for (const [astroPath, entry] of Object.entries(route.paths)) {
+        const page = toPagePath(astroPath);
+        const fresh = this.recorded.get(page);
+        const deps = fresh !== undefined ? (fresh === null ? null : [...fresh]) : this.previous.get(page);
+        if (fresh !== undefined) rendered++;
+        else reused++;
+        if (deps === undefined || deps === null) {
+          // Nothing usable recorded: drop the entry so the next build renders the page.
+          delete route.paths[astroPath];
+          if (deps === null) pages[page] = null;
+          continue;
+        }
+        if (fresh !== undefined) entry.cacheKey = this.keyOf(deps);
+        pages[page] = deps.map((key) => {
+          let id = callIds.get(key);
+          if (id === undefined) callIds.set(key, (id = calls.push(key) - 1));
+          return id;
+        });
+      }
+    }
+    mkdirSync(this.cacheDir, { recursive: true });
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    writeFileSync(path.join(this.cacheDir, DEPS_FILE), JSON.stringify({ version: VERSION, calls, pages } satisfies StoredDeps));
+    return { rendered, reused };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * What a page reads while it renders, for Astro's incremental builds: the site
+ * views and article bodies, recorded per page by PageDependencies
+ * (src/lib/build/page-deps.ts). Route files ask pageCacheKey() for the key of
+ * each path; components read their data through pageData().
+ */
+import { getKnowledge, type KnowledgeBuild } from '../build/knowledge.ts';
+import { PageDependencies, type DataSource } from '../build/page-deps.ts';
+import { astroCacheDir } from '../build/cache.ts';
+import { siteViews, type SiteViews } from './views.ts';
+import { siteConfig } from './routes.ts';
+
+/** What an article page shows of the article's text besides the views. */
+export interface ArticleBody {
+  html: string;
+  /** The start of the text, for the page description. */
+  lead: string;
+  /** The original URL of the article, if known. */
+  url: string | null;
+}
+
+const BUILDING = Symbol.for('kho-tin.building');
+const MEMO = Symbol.for('kho-tin.page-deps');
+type Global = Record<symbol, unknown>;
+
+/** Called by the integration when `astro build` starts: recording is only for builds, not the dev server. */
+export function markBuilding(): void {
+  (globalThis as Global)[BUILDING] = true;
+}
+
+function createDependencies(build: KnowledgeBuild): PageDependencies {
+  const views = siteViews(build.kb);
+  const sources: Record<string, DataSource> = {};
+  for (const [name, value] of Object.entries(views)) {
+    if (typeof value === 'function') sources[name] = value as DataSource;
+  }
+  sources.articleBody = (id) => {
+    const built = build.articles.get(String(id));
+    if (!built) return undefined;
+    return { html: built.html, lead: built.text.text.slice(0, 300), url: built.file.url ?? null } satisfies ArticleBody;
+  };
+  return new PageDependencies(sources, (globalThis as Global)[BUILDING] ? astroCacheDir() : null);
+}
+
+/** One PageDependencies per knowledge build, shared by the page bundle and the integration (globalThis). */
+export async function pageDependencies(): Promise<PageDependencies> {
+  const build = await getKnowledge();
+  const g = globalThis as Global;
+  let memo = g[MEMO] as { build: KnowledgeBuild; deps: PageDependencies } | undefined;
+  if (!memo || memo.build !== build) g[MEMO] = memo = { build, deps: createDependencies(build) };
+  return memo.deps;
+}
+
+/** The site-root path of a page from its URL (Astro.url): without the base path. */
+export function pagePathOf(url: URL): string {
+  const base = siteConfig().basePath;
+  return url.pathname.startsWith(base) ? `/${url.pathname.slice(base.length)}` : url.pathname;
+}
+
+/** The data of the page at `url`, recorded for its cache key. */
+export async function pageData(url: URL): Promise<{ views: SiteViews; articleBody(id: string): ArticleBody | undefined }> {
+  const deps = await pageDependencies();
+  const page = pagePathOf(url);
+  const { kb } = await getKnowledge();
+  return {
+    views: deps.recorder(page, siteViews(kb)),
+    articleBody: (id) => deps.use<ArticleBody | undefined>(page, 'articleBody', id),
+  };
+}
