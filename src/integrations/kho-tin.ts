@@ -52,7 +52,7 @@ export default function khoTin(): AstroIntegration {
         const indexing = (async () => {
           const startedAt = performance.now();
           const result = await buildSearchIndex(outDir, await getKnowledge(), { site: { basePath } });
-          recordStage('search', startedAt, { pages: result.pages, bytes: result.bytes });
+          recordStage('search', startedAt, { pages: result.pages, bytes: result.bytes, shards: result.shards, reused: result.reused, indexed: result.indexed });
           return result;
         })();
         const [broken, stats] = await Promise.all([checking, indexing]);
@@ -61,7 +61,8 @@ export default function khoTin(): AstroIntegration {
           throw new Error(`${broken.length} broken internal link(s):\n${lines.join('\n')}${broken.length > 50 ? '\n  …' : ''}`);
         }
         logger.info('link check: every internal link and anchor resolves');
-        logger.info(`search index: ${stats.pages} pages (${stats.articles} articles, ${stats.entities} entities), ${stats.indexBytes} bytes of index, ${stats.bytes} bytes in pagefind/, ${stats.ms} ms`);
+        logger.info(`search index: ${stats.pages} pages (${stats.articles} articles, ${stats.entities} entities), ${stats.indexBytes} bytes of index, ${stats.bytes} bytes in pagefind/, ${stats.ms} ms; ` +
+          `${stats.shards} bundle(s) (core ${stats.coreRecords} records, archive ${stats.archiveRecords}): ${stats.reused} reused from the build cache, ${stats.indexed} indexed`);
       },
     },
   };

@@ -3,33 +3,61 @@
  * knowledge base (articles and entity pages), into <outDir>/pagefind/.
  * Each page is indexed as synthesized HTML (records.ts) so that weights,
  * filters, sorts and the đ folding are under our control.
+ *
+ * A large site is split into shards (shards.ts): one Pagefind index per shard,
+ * all fed from one pass over the records through one Pagefind service, each
+ * written to its own bundle directory. A shard whose records did not change
+ * since the last build is copied from the build cache (shard-cache.ts).
  */
-import { readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { KnowledgeBuild } from '../build/knowledge.ts';
 import { withBase, type SiteConfig } from '../site/config.ts';
 import { articlePath, entityPath } from '../site/paths.ts';
 import { articleRecord, entityContext, entityRecord, type SearchRecord } from './records.ts';
 import { documentSearchKeys, referenceToken } from './document-keys.ts';
+import {
+  MANIFEST_FILE, limitsFromEnv, planShards, shardManifest, type PlanRecord, type ShardLimits, type ShardPlan,
+} from './shards.ts';
+import { ShardCache } from './shard-cache.ts';
 
 export interface SearchIndexStats {
   pages: number;
   articles: number;
   entities: number;
-  /** Total size of the written bundle (index, fragments, filters, Pagefind's JS and wasm). */
+  /** Total size of the written bundles (index, fragments, filters, Pagefind's JS and wasm). */
   bytes: number;
-  /** Size of the index data alone (index/, fragment/, filter/ and the meta file). */
+  /** Size of the index data alone (index/, fragment/, filter/ and the meta files). */
   indexBytes: number;
   files: number;
   ms: number;
+  /** Bundles written (1 for a small site). */
+  shards: number;
+  /** Bundles copied from the build cache, and bundles indexed by Pagefind. */
+  reused: number;
+  indexed: number;
+  /** Records in the core tier (all of them for a small site) and in the archive tier. */
+  coreRecords: number;
+  archiveRecords: number;
 }
 
 export interface SearchIndexOptions {
   site: Pick<SiteConfig, 'basePath'>;
   /** Records in flight at once (the Pagefind service handles them in order; this only hides latency). */
   concurrency?: number;
+  /** Shard limits; default from the environment (KHO_TIN_SEARCH_*), see shards.ts. */
+  limits?: ShardLimits;
+  /** Shard bundles kept between builds; default per KHO_TIN_CACHE_DIR / KHO_TIN_CACHE. */
+  cache?: ShardCache;
+  /** Bundles written by Pagefind at once (default from KHO_TIN_SEARCH_WRITE_CONCURRENCY, else 1). */
+  writeConcurrency?: number;
 }
+
+/** Top-level files of a merged bundle the browser reads (pagefind.js's mergeIndex: entry, meta, index/, filter/, fragment/). */
+const MERGED_BUNDLE_KEEP = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|index|filter|fragment)$/;
 
 /** Every record of the site, generated lazily so a large corpus is never held twice in memory. */
 export function* siteRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>): Generator<SearchRecord> {
@@ -55,6 +83,19 @@ export function* siteRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'base
   }
 }
 
+/** What the shard plan needs of each record, in siteRecords' order. */
+export function sitePlanRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>, coreMinArticles: number): PlanRecord[] {
+  const config = { siteUrl: '', basePath: site.basePath };
+  return [
+    ...build.kb.articles.map((a) => ({ url: withBase(config, articlePath(a.id)), article: true, core: false })),
+    ...build.kb.entities.map((e) => ({
+      url: withBase(config, entityPath(e.id)),
+      article: false,
+      core: e.type === 'document' || e.articles.length >= coreMinArticles,
+    })),
+  ];
+}
+
 async function dirBytes(dir: string): Promise<{ bytes: number; files: number }> {
   let bytes = 0;
   let files = 0;
@@ -66,44 +107,151 @@ async function dirBytes(dir: string): Promise<{ bytes: number; files: number }> 
   return { bytes, files };
 }
 
+/** Index data of every bundle under dir: index/, fragment/, filter/ and meta files. */
+async function indexDataBytes(dir: string): Promise<number> {
+  let bytes = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep);
+    const parent = rel[rel.length - 2];
+    if (entry.name.endsWith('.pf_meta') || parent === 'index' || parent === 'fragment' || parent === 'filter') {
+      bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    }
+  }
+  return bytes;
+}
+
+/** The installed Pagefind's version (its package.json sits one level above lib/index.js). */
+async function pagefindVersion(): Promise<string> {
+  const entry = fileURLToPath(import.meta.resolve('pagefind'));
+  const pkg = JSON.parse(await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Cache keys of the shards: Pagefind's version, base path, role and every record (url and html) in order. */
+function shardKeys(plan: ShardPlan, shardOf: Int32Array, records: Iterable<SearchRecord>, version: string, basePath: string): string[] {
+  const hashes = plan.shards.map((s) => createHash('sha256').update(`pagefind ${version}\0base ${basePath}\0${s.primary ? 'primary' : 'merged'}\0`));
+  let i = 0;
+  for (const r of records) {
+    hashes[shardOf[i++]!]!.update(r.url).update('\0').update(r.html).update('\0');
+  }
+  return hashes.map((h) => h.digest('hex'));
+}
+
+/** Runs `task` over `items`, `limit` at a time, in order of start. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
 export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, options: SearchIndexOptions): Promise<SearchIndexStats> {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
-  if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-  try {
-    const concurrency = options.concurrency ?? 16;
-    const inFlight = new Set<Promise<void>>();
-    const failures: string[] = [];
-    let pages = 0;
-    for (const record of siteRecords(build, options.site)) {
-      const p: Promise<void> = index.addHTMLFile({ url: record.url, content: record.html }).then((res) => {
-        if (res.errors.length) failures.push(`${record.url}: ${res.errors.join('; ')}`);
-        else pages++;
-      }).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= concurrency) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
-    if (failures.length) throw new Error(`Pagefind rejected ${failures.length} page(s):\n  ${failures.slice(0, 20).join('\n  ')}`);
+  const limits = options.limits ?? limitsFromEnv(process.env);
+  const cache = options.cache ?? new ShardCache();
+  const writeConcurrency = options.writeConcurrency ?? (Number(process.env.KHO_TIN_SEARCH_WRITE_CONCURRENCY) || 1);
+  const basePath = options.site.basePath;
 
-    const bundleDir = path.join(outDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length) throw new Error(`Pagefind could not write ${bundleDir}: ${written.errors.join('; ')}`);
-    const total = await dirBytes(bundleDir);
-    let indexBytes = 0;
-    for (const sub of ['index', 'fragment', 'filter']) indexBytes += (await dirBytes(path.join(bundleDir, sub))).bytes;
-    for (const f of await readdir(bundleDir)) if (f.endsWith('.pf_meta')) indexBytes += (await stat(path.join(bundleDir, f))).size;
-    return {
-      pages,
-      articles: build.kb.articles.length,
-      entities: build.kb.entities.length,
-      bytes: total.bytes,
-      indexBytes,
-      files: total.files,
-      ms: Math.round(performance.now() - started),
-    };
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+  const planRecords = sitePlanRecords(build, options.site, limits.coreMinArticles);
+  const plan = planShards(planRecords, limits);
+  const shardOf = new Int32Array(planRecords.length);
+  plan.shards.forEach((s, si) => { for (const i of s.records) shardOf[i] = si; });
+
+  const bundleRoot = path.join(outDir, 'pagefind');
+  await rm(bundleRoot, { recursive: true, force: true });
+
+  // Pass 1 (cache on): the key of each shard. Pass 2: index the shards the cache does not hold.
+  const keys = cache.enabled ? shardKeys(plan, shardOf, siteRecords(build, options.site), await pagefindVersion(), basePath) : null;
+  const cached = new Set<number>();
+  if (keys) {
+    // Restored after the primary is written (Pagefind writes its bundle directory whole).
+    for (const [si, key] of keys.entries()) {
+      if (await cache.has(key)) cached.add(si);
+    }
+  }
+  const missing = plan.shards.map((_, si) => si).filter((si) => !cached.has(si));
+
+  let pages = 0;
+  if (missing.length > 0) {
+    const indexes = new Map<number, pagefind.PagefindIndex>();
+    try {
+      for (const si of missing) {
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+        if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+        indexes.set(si, index);
+      }
+      const concurrency = options.concurrency ?? 16;
+      const inFlight = new Set<Promise<void>>();
+      const failures: string[] = [];
+      let i = 0;
+      for (const record of siteRecords(build, options.site)) {
+        const index = indexes.get(shardOf[i++]!);
+        if (!index) continue;
+        const p: Promise<void> = index.addHTMLFile({ url: record.url, content: record.html }).then((res) => {
+          if (res.errors.length) failures.push(`${record.url}: ${res.errors.join('; ')}`);
+          else pages++;
+        }).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+      if (failures.length) throw new Error(`Pagefind rejected ${failures.length} page(s):\n  ${failures.slice(0, 20).join('\n  ')}`);
+
+      // The primary first: nothing else may be inside pagefind/ when Pagefind writes it.
+      const primaryFirst = [...missing].sort((a, b) => Number(plan.shards[b]!.primary) - Number(plan.shards[a]!.primary));
+      const writeOne = async (si: number) => {
+        const shard = plan.shards[si]!;
+        const dir = path.join(outDir, shard.dir);
+        const written = await indexes.get(si)!.writeFiles({ outputPath: dir });
+        if (written.errors.length) throw new Error(`Pagefind could not write ${dir}: ${written.errors.join('; ')}`);
+        await indexes.get(si)!.deleteIndex();
+        indexes.delete(si);
+        if (!shard.primary) await pruneMergedBundle(dir);
+        if (keys) await cache.store(keys[si]!, dir, shard.primary ? new Set(['shards', MANIFEST_FILE]) : undefined);
+      };
+      if (plan.shards[primaryFirst[0]!]!.primary) await writeOne(primaryFirst.shift()!);
+      await eachLimited(primaryFirst, writeConcurrency, writeOne);
+    } finally {
+      for (const index of indexes.values()) await index.deleteIndex().catch(() => undefined);
+      await pagefind.close();
+    }
+  }
+  // The primary before the shards inside it.
+  const restoreOrder = [...cached].sort((a, b) => Number(plan.shards[b]!.primary) - Number(plan.shards[a]!.primary) || a - b);
+  for (const si of restoreOrder) {
+    const shard = plan.shards[si]!;
+    if (!(await cache.restore(keys![si]!, path.join(outDir, shard.dir)))) {
+      throw new Error(`search cache: bundle ${keys![si]} of shard ${shard.id} vanished during the build (another build pruning ${cache.dir}?)`);
+    }
+    pages += shard.records.length;
+  }
+  await cache.prune();
+
+  const manifest = shardManifest(plan, basePath);
+  await writeFile(path.join(bundleRoot, MANIFEST_FILE), JSON.stringify(manifest));
+
+  const total = await dirBytes(bundleRoot);
+  return {
+    pages,
+    articles: build.kb.articles.length,
+    entities: build.kb.entities.length,
+    bytes: total.bytes,
+    indexBytes: await indexDataBytes(bundleRoot),
+    files: total.files,
+    ms: Math.round(performance.now() - started),
+    shards: plan.shards.length,
+    reused: cached.size,
+    indexed: missing.length,
+    coreRecords: manifest.core.records,
+    archiveRecords: manifest.archive?.records ?? 0,
+  };
+}
+
+/** A merged bundle keeps only what mergeIndex loads: no JS, UI, CSS or wasm. */
+async function pruneMergedBundle(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (!MERGED_BUNDLE_KEEP.test(name)) await rm(path.join(dir, name), { recursive: true, force: true });
   }
 }

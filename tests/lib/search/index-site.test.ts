@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getKnowledge } from '../../../src/lib/build/knowledge.ts';
 import { buildSearchIndex, siteRecords } from '../../../src/lib/search/index-site.ts';
+import { ShardCache } from '../../../src/lib/search/shard-cache.ts';
+import { parseShardManifest } from '../../../src/lib/search/shards.ts';
 
 const outDir = mkdtempSync(path.join(os.tmpdir(), 'kho-tin-search-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -22,5 +24,53 @@ describe('buildSearchIndex on the seed articles', () => {
     const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.keys(entry.languages)).toEqual(['vi']);
     expect(entry.languages.vi!.page_count).toBe(records.length);
+  }, 120_000);
+});
+
+describe('buildSearchIndex with tiers forced on the seed articles', () => {
+  const limits = { singleIndexLimit: 10, bucketTarget: 8, coreMinArticles: 3 };
+
+  function listFiles(root: string): string[] {
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+      .sort();
+  }
+
+  it('writes a primary bundle, merged shards without JS or wasm, and a manifest; a warm cache gives the same bytes', async () => {
+    const build = await getKnowledge(path.resolve('content'));
+    const cacheRoot = path.join(outDir, 'cache');
+    const clean = path.join(outDir, 'clean');
+    const warm = path.join(outDir, 'warm');
+    const first = await buildSearchIndex(clean, build, { site: { basePath: '/' }, limits, cache: new ShardCache(cacheRoot, true) });
+    expect(first.indexed).toBe(first.shards);
+    expect(first.reused).toBe(0);
+    expect(first.shards).toBeGreaterThan(2);
+
+    const manifest = parseShardManifest(JSON.parse(readFileSync(path.join(clean, 'pagefind', 'shards.json'), 'utf8')));
+    expect(manifest.core.bundles[0]).toBe('/pagefind/');
+    expect(manifest.archive!.articles).toBe(build.kb.articles.length);
+    expect(existsSync(path.join(clean, 'pagefind', 'pagefind.js'))).toBe(true);
+    for (const bundle of [...manifest.core.bundles.slice(1), ...manifest.archive!.bundles]) {
+      const dir = path.join(clean, bundle);
+      const top = readdirSync(dir).sort();
+      expect(top.every((n) => /^(pagefind-entry\.json|pagefind\..*\.pf_meta|index|filter|fragment)$/.test(n)), top.join(' ')).toBe(true);
+      expect(top).toContain('pagefind-entry.json');
+    }
+    const pages = [...manifest.core.bundles, ...manifest.archive!.bundles].map((b) =>
+      (JSON.parse(readFileSync(path.join(clean, b, 'pagefind-entry.json'), 'utf8')) as { languages: { vi: { page_count: number } } }).languages.vi.page_count);
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(build.kb.articles.length + build.kb.entities.length);
+
+    const second = await buildSearchIndex(warm, build, { site: { basePath: '/' }, limits, cache: new ShardCache(cacheRoot, true) });
+    expect(second.reused).toBe(first.shards);
+    expect(second.indexed).toBe(0);
+    const files = listFiles(clean);
+    expect(listFiles(warm)).toEqual(files);
+    expect(files.filter((f) => !readFileSync(path.join(clean, f)).equals(readFileSync(path.join(warm, f))))).toEqual([]);
+
+    // Another base path changes every record: nothing reused, and the unused entries are dropped.
+    const moved = await buildSearchIndex(path.join(outDir, 'moved'), build, { site: { basePath: '/kho-tin/' }, limits, cache: new ShardCache(cacheRoot, true) });
+    expect(moved.reused).toBe(0);
+    expect(readdirSync(path.join(cacheRoot, 'search')).length).toBe(moved.shards);
   }, 120_000);
 });

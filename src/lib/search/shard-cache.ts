@@ -1,0 +1,111 @@
+/**
+ * Written Pagefind bundles kept between builds, one directory per shard under
+ * <cache dir>/search/<key>/, the key being a hash of everything the bundle's
+ * bytes depend on (Pagefind's version, the base path, the shard's role and its
+ * ordered records). A shard whose key is there is copied into dist/ instead of
+ * being indexed again; directories the build did not use are dropped at the end,
+ * so the cache holds what the last build wrote (as src/lib/build/cache.ts does).
+ *
+ * Files are hard-linked both ways (dist ⇄ cache) when the file system allows,
+ * else copied: a bundle of the whole corpus is 66,000 files. Nothing rewrites a
+ * bundle file in place (a build empties dist/ and Pagefind writes new files), so
+ * a link never lets one side change the other.
+ */
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Names of cache entries: 64 hex digits. */
+const KEY_RE = /^[0-9a-f]{64}$/;
+
+export class ShardCache {
+  readonly dir: string;
+  readonly enabled: boolean;
+  private readonly used = new Set<string>();
+
+  constructor(
+    cacheRoot = process.env.KHO_TIN_CACHE_DIR ?? path.resolve('.cache/build'),
+    enabled = process.env.KHO_TIN_CACHE !== '0',
+  ) {
+    this.dir = path.join(cacheRoot, 'search');
+    this.enabled = enabled;
+  }
+
+  async has(key: string): Promise<boolean> {
+    if (!this.enabled) return false;
+    try {
+      return (await stat(path.join(this.dir, key))).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Copies the cached bundle of `key` to `target`; false when there is none. */
+  async restore(key: string, target: string): Promise<boolean> {
+    if (!(await this.has(key))) return false;
+    await linkTree(path.join(this.dir, key), target);
+    this.used.add(key);
+    return true;
+  }
+
+  /** Keeps the bundle written at `source` under `key` (`skip`: top-level names left out). */
+  async store(key: string, source: string, skip: ReadonlySet<string> = new Set()): Promise<void> {
+    if (!this.enabled) return;
+    this.used.add(key);
+    const final = path.join(this.dir, key);
+    const tmp = `${final}.${process.pid}.tmp`;
+    await rm(tmp, { recursive: true, force: true });
+    await linkTree(source, tmp, skip);
+    try {
+      await rename(tmp, final);
+    } catch {
+      // Already there (same key, same bytes): keep the one we have.
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }
+
+  /** Drops the cached bundles this build did not use (and leftovers of killed builds). */
+  async prune(): Promise<number> {
+    if (!this.enabled) return 0;
+    let dropped = 0;
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      if (KEY_RE.test(name) && this.used.has(name)) continue;
+      if (!KEY_RE.test(name) && !name.endsWith('.tmp')) continue; // not ours
+      await rm(path.join(this.dir, name), { recursive: true, force: true });
+      dropped++;
+    }
+    return dropped;
+  }
+}
+
+/** Hard-links (or copies) every file of `source` into `target`, creating directories. */
+export async function linkTree(source: string, target: string, skip: ReadonlySet<string> = new Set()): Promise<void> {
+  await mkdir(target, { recursive: true });
+  const entries = await readdir(source, { withFileTypes: true });
+  const files: [string, string][] = [];
+  for (const entry of entries) {
+    if (skip.has(entry.name)) continue;
+    const from = path.join(source, entry.name);
+    const to = path.join(target, entry.name);
+    if (entry.isDirectory()) await linkTree(from, to);
+    else if (entry.isFile()) files.push([from, to]);
+  }
+  // A few at a time: a fragment directory holds thousands of files.
+  const BATCH = 64;
+  for (let i = 0; i < files.length; i += BATCH) {
+    await Promise.all(files.slice(i, i + BATCH).map(async ([from, to]) => {
+      try {
+        await link(from, to);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') await rm(to, { force: true });
+        await copyFile(from, to);
+      }
+    }));
+  }
+}
