@@ -12,10 +12,20 @@
  * Pages are parsed one at a time with htmlparser2's streaming parser; only the
  * references that point at another page's anchor are kept until the end, so
  * memory stays proportional to the number of files, not links.
+ *
+ * Incremental: what a page contributes (its ids, and its references resolved as
+ * far as they can be without knowing which files dist/ holds) is cached in the
+ * BuildCache under a hash of the page's bytes, its path and the options. A
+ * rebuild whose pages are mostly unchanged reads and hashes every page (sha256
+ * of the whole site costs a few percent of parsing it) but parses only the
+ * changed ones; every reference is still checked against this build's files
+ * and anchors, so the report is the same as without the cache.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
+import { BuildCache } from '../build/cache.ts';
 
 export interface BrokenLink {
   /** The page holding the link, relative to dist/ ("bai-viet/x/index.html"). */
@@ -28,9 +38,30 @@ export interface BrokenLink {
 export interface LinkCheckOptions {
   /** Origin (and path) of the deployed site, e.g. "https://example.org": absolute links to it are checked too. */
   siteUrl?: string;
-  /** Pages parsed at once. */
+  /** Pages read at once. */
   concurrency?: number;
+  /**
+   * Where page scans are kept between builds. Omitted: a BuildCache on
+   * $KHO_TIN_CACHE_DIR / .cache/build (off when KHO_TIN_CACHE=0), flushed at the
+   * end. Given: the caller flushes it.
+   */
+  cache?: BuildCache;
 }
+
+export interface LinkCheckResult {
+  broken: BrokenLink[];
+  /** HTML pages checked. */
+  pages: number;
+  /** Pages parsed in this run (the others were unchanged and came from the cache). */
+  parsed: number;
+}
+
+/**
+ * Changes whenever what a page scan yields changes (scanHtml, classifyReference,
+ * the PageLinks format), so scans made by older code are never reused.
+ */
+const SCAN_VERSION = 'linkcheck-scan-1';
+const CACHE_NAMESPACE = 'linkcheck';
 
 /** Which attribute of which element holds a URL to check. */
 const URL_ATTRIBUTES: Record<string, string> = {
@@ -91,11 +122,77 @@ export function pageUrlPath(file: string, basePath: string): string {
 }
 
 const HTML_SPACE = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
+/** Characters the URL parser leaves as they are in a path, and that need no percent-decoding. */
+const PLAIN_PATH = /^[A-Za-z0-9._~/-]*$/;
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
+/**
+ * A reference resolved as far as it can be without knowing which files dist/
+ * holds. JSON-ready, as it is cached:
+ * - a string: a plain path under the base, no fragment (most links); its
+ *   path relative to the base is the string minus the base;
+ * - [target, reason]: broken whatever dist/ holds;
+ * - [target, rel, fragment]: a path relative to the base, and the fragment (decoded) or null.
+ * External references yield null and are not kept.
+ */
+export type ClassifiedRef = string | [target: string, reason: string] | [target: string, rel: string, fragment: string | null];
+
+/**
+ * The first half of resolving a reference: trims it, resolves it against the
+ * page's URL, decides external / broken / a path under the base. Depends only
+ * on the reference, the page's path, the base path and the site origin.
+ */
+export function classifyReference(raw: string, pageFile: string, basePath: string, siteOrigin: URL | null): ClassifiedRef | null {
+  // Fast path, same result as the URL parser below: a root-relative path of plain
+  // characters without "//" (another host), dot segments or percent-escapes.
+  if (raw.startsWith(basePath) && !raw.startsWith('//') && PLAIN_PATH.test(raw) && !DOT_SEGMENT.test(raw)) return raw;
+  const value = raw.replace(HTML_SPACE, '');
+  const pageUrl = new URL(pageUrlPath(pageFile, basePath), siteOrigin ?? 'http://site.invalid');
+  let url: URL;
+  try {
+    url = new URL(value, pageUrl);
+  } catch {
+    return [raw, 'malformed URL'];
+  }
+  if (url.protocol !== pageUrl.protocol || url.host !== pageUrl.host) return null;
+  const fragment = url.hash ? safeDecode(url.hash.slice(1)) : null;
+  let pathname: string | null;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    pathname = null;
+  }
+  if (pathname === null) return [raw, 'malformed percent-encoding'];
+  if (!pathname.startsWith(basePath)) return [raw, `outside the base path ${basePath}`];
+  const rel = pathname.slice(basePath.length);
+  if (rel.split('/').includes('..')) return [raw, 'escapes the site root'];
+  return [raw, rel, fragment];
+}
+
+/** The second half: the file of dist/ a path relative to the base names (a path ending in "/" or a directory means its index.html). */
+function locate(rel: string, files: ReadonlySet<string>): { file: string } | { reason: string } {
+  if (rel === '' || rel.endsWith('/')) {
+    if (files.has(rel + 'index.html')) return { file: rel + 'index.html' };
+  } else if (files.has(rel)) {
+    return { file: rel };
+  } else if (files.has(rel + '/index.html')) {
+    return { file: rel + '/index.html' };
+  }
+  const expected = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+  return { reason: `no file ${expected} in the build` };
+}
 
 type Resolution =
   | { kind: 'external' }
   | { kind: 'broken'; reason: string }
   | { kind: 'ok'; file: string; fragment: string | null };
+
+/** Splits a classified reference into target, path and fragment (or a reason it is broken). */
+function unpack(ref: ClassifiedRef, basePath: string): { target: string; rel: string; fragment: string | null } | { target: string; reason: string } {
+  if (typeof ref === 'string') return { target: ref, rel: ref.slice(basePath.length), fragment: null };
+  if (ref.length === 2) return { target: ref[0], reason: ref[1] };
+  return { target: ref[0], rel: ref[1], fragment: ref[2] };
+}
 
 /**
  * Resolves one reference of a page to a file of dist/ (and a fragment), or says why it cannot.
@@ -108,39 +205,13 @@ export function resolveReference(
   basePath: string,
   siteOrigin: URL | null,
 ): Resolution {
-  const value = raw.replace(HTML_SPACE, '');
-  const pageUrl = new URL(pageUrlPath(pageFile, basePath), siteOrigin ?? 'http://site.invalid');
-  let url: URL;
-  try {
-    url = new URL(value, pageUrl);
-  } catch {
-    return { kind: 'broken', reason: 'malformed URL' };
-  }
-  if (url.protocol !== pageUrl.protocol || url.host !== pageUrl.host) return { kind: 'external' };
-  const fragment = url.hash ? safeDecode(url.hash.slice(1)) : null;
-  let pathname: string | null;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    pathname = null;
-  }
-  if (pathname === null) return { kind: 'broken', reason: 'malformed percent-encoding' };
-  if (!pathname.startsWith(basePath)) return { kind: 'broken', reason: `outside the base path ${basePath}` };
-  const rel = pathname.slice(basePath.length);
-  if (rel.split('/').includes('..')) return { kind: 'broken', reason: 'escapes the site root' };
-  let file: string | null = null;
-  if (rel === '' || rel.endsWith('/')) {
-    if (files.has(rel + 'index.html')) file = rel + 'index.html';
-  } else if (files.has(rel)) {
-    file = rel;
-  } else if (files.has(rel + '/index.html')) {
-    file = rel + '/index.html';
-  }
-  if (file === null) {
-    const expected = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
-    return { kind: 'broken', reason: `no file ${expected} in the build` };
-  }
-  return { kind: 'ok', file, fragment };
+  const classified = classifyReference(raw, pageFile, basePath, siteOrigin);
+  if (classified === null) return { kind: 'external' };
+  const ref = unpack(classified, basePath);
+  if ('reason' in ref) return { kind: 'broken', reason: ref.reason };
+  const located = locate(ref.rel, files);
+  if ('reason' in located) return { kind: 'broken', reason: located.reason };
+  return { kind: 'ok', file: located.file, fragment: ref.fragment };
 }
 
 function safeDecode(s: string): string {
@@ -156,50 +227,103 @@ function fragmentResolves(fragment: string, ids: ReadonlySet<string>): boolean {
   return fragment === '' || fragment.toLowerCase() === 'top' || ids.has(fragment);
 }
 
+/** What one page contributes to the check; the cached value. */
+interface PageLinks {
+  ids: string[];
+  /** In document order, repeats kept (each is reported); external references left out. */
+  refs: ClassifiedRef[];
+}
+
+function pageLinks(html: string, page: string, basePath: string, siteOrigin: URL | null): PageLinks {
+  const { ids, refs } = scanHtml(html);
+  const classified: ClassifiedRef[] = [];
+  for (const raw of refs) {
+    const ref = classifyReference(raw, page, basePath, siteOrigin);
+    if (ref !== null) classified.push(ref);
+  }
+  return { ids: [...ids], refs: classified };
+}
+
+function compareBroken(x: BrokenLink, y: BrokenLink): number {
+  return x.page < y.page ? -1 : x.page > y.page ? 1 : x.target < y.target ? -1 : x.target > y.target ? 1 : 0;
+}
+
 export async function checkLinks(outDir: string, basePath: string, options: LinkCheckOptions = {}): Promise<BrokenLink[]> {
+  return (await checkLinksIncrementally(outDir, basePath, options)).broken;
+}
+
+/** checkLinks, and how many pages it had to parse. */
+export async function checkLinksIncrementally(outDir: string, basePath: string, options: LinkCheckOptions = {}): Promise<LinkCheckResult> {
   const base = basePath.endsWith('/') ? basePath : basePath + '/';
   const root = path.resolve(outDir);
   const files = await listFiles(root);
   const fileSet = new Set(files);
   const pages = files.filter((f) => f.endsWith('.html'));
   const siteOrigin = options.siteUrl ? new URL(options.siteUrl) : null;
+  const cache = options.cache ?? new BuildCache();
+  const keyPrefix = `${SCAN_VERSION}\u0000${base}\u0000${siteOrigin?.href ?? ''}\u0000`;
   const idsOf = new Map<string, Set<string>>();
   const pendingAnchors: { page: string; target: string; file: string; fragment: string }[] = [];
   const broken: BrokenLink[] = [];
+  let parsed = 0;
 
-  const checkPage = async (page: string): Promise<void> => {
-    const { ids, refs } = scanHtml(await readFile(path.join(root, page), 'utf8'));
+  const linksOf = (page: string, bytes: Buffer): PageLinks => {
+    if (!cache.enabled) {
+      parsed++;
+      return pageLinks(bytes.toString('utf8'), page, base, siteOrigin);
+    }
+    const key = createHash('sha256').update(keyPrefix).update(page).update('\u0000').update(bytes).digest('hex');
+    const cached = cache.get<PageLinks>(CACHE_NAMESPACE, key);
+    if (cached) return cached;
+    parsed++;
+    const links = pageLinks(bytes.toString('utf8'), page, base, siteOrigin);
+    cache.set(CACHE_NAMESPACE, key, links);
+    return links;
+  };
+
+  const checkPage = (page: string, links: PageLinks): void => {
+    const ids = new Set(links.ids);
     idsOf.set(page, ids);
-    for (const target of refs) {
-      const r = resolveReference(target, page, fileSet, base, siteOrigin);
-      if (r.kind === 'external') continue;
-      if (r.kind === 'broken') {
-        broken.push({ page, target, reason: r.reason });
+    for (const classified of links.refs) {
+      const ref = unpack(classified, base);
+      if ('reason' in ref) {
+        broken.push({ page, target: ref.target, reason: ref.reason });
         continue;
       }
-      if (r.fragment === null) continue;
-      if (r.file === page) {
-        if (!fragmentResolves(r.fragment, ids)) broken.push({ page, target, reason: `no element with id "${r.fragment}" on this page` });
-      } else if (!r.file.endsWith('.html')) {
+      const located = locate(ref.rel, fileSet);
+      if ('reason' in located) {
+        broken.push({ page, target: ref.target, reason: located.reason });
+        continue;
+      }
+      const { fragment } = ref;
+      if (fragment === null) continue;
+      if (located.file === page) {
+        if (!fragmentResolves(fragment, ids)) broken.push({ page, target: ref.target, reason: `no element with id "${fragment}" on this page` });
+      } else if (!located.file.endsWith('.html')) {
         // Fragments of non-HTML files (PDF pages, media times) are not ours to check.
       } else {
-        pendingAnchors.push({ page, target, file: r.file, fragment: r.fragment });
+        pendingAnchors.push({ page, target: ref.target, file: located.file, fragment });
       }
     }
   };
 
+  // Reads overlap (libuv's thread pool); hashing, parsing and checking run on this thread.
   const concurrency = Math.max(1, options.concurrency ?? 16);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, pages.length) }, async () => {
-      while (next < pages.length) await checkPage(pages[next++]!);
+      while (next < pages.length) {
+        const page = pages[next++]!;
+        checkPage(page, linksOf(page, await readFile(path.join(root, page))));
+      }
     }),
   );
+  if (!options.cache) await cache.flush();
 
   for (const a of pendingAnchors) {
     if (!fragmentResolves(a.fragment, idsOf.get(a.file) ?? new Set())) {
       broken.push({ page: a.page, target: a.target, reason: `no element with id "${a.fragment}" in ${a.file}` });
     }
   }
-  return broken.sort((x, y) => (x.page < y.page ? -1 : x.page > y.page ? 1 : x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
+  return { broken: broken.sort(compareBroken), pages: pages.length, parsed };
 }

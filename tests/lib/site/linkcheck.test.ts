@@ -2,9 +2,10 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkLinks, scanHtml, pageUrlPath } from '../../../src/lib/site/linkcheck.ts';
+import { checkLinks, scanHtml, pageUrlPath, resolveReference } from '../../../src/lib/site/linkcheck.ts';
 
 let dir: string;
+let cacheDir: string;
 
 async function tree(files: Record<string, string>): Promise<void> {
   for (const [rel, body] of Object.entries(files)) {
@@ -17,9 +18,13 @@ const page = (body: string, head = '') => `<!doctype html><html lang="vi"><head>
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'linkcheck-'));
+  // checkLinks caches page scans in the BuildCache by default: keep them out of the repository's .cache/build.
+  cacheDir = await mkdtemp(path.join(tmpdir(), 'linkcheck-cache-'));
+  process.env.KHO_TIN_CACHE_DIR = cacheDir;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
 });
 
 describe('checkLinks on hand-made dist trees', () => {
@@ -101,6 +106,28 @@ describe('scanHtml and pageUrlPath', () => {
     const scan = scanHtml('<div id="x"><a name="n" href="/a/">a</a><form action="/f/"></form><video src="/v.mp4"></video><img src="/i.png" alt=""><iframe src="/e/"></iframe></div>');
     expect([...scan.ids]).toEqual(['x', 'n']);
     expect(scan.refs).toEqual(['/a/', '/i.png', '/e/']);
+  });
+  it('resolves references with dot segments, escapes, spaces, queries and other hosts like the URL parser', () => {
+    const files = new Set(['index.html', 'a/index.html', 'a/b.html', 'x y/index.html', 'kho-tin.css']);
+    const at = (raw: string, base = '/') => resolveReference(raw, 'a/index.html', files, base, new URL('https://example.org'));
+    expect(at('/a/./b.html')).toEqual({ kind: 'ok', file: 'a/b.html', fragment: null });
+    expect(at('/a/../a/')).toEqual({ kind: 'ok', file: 'a/index.html', fragment: null });
+    expect(at('/a/..')).toEqual({ kind: 'ok', file: 'index.html', fragment: null });
+    expect(at('./b.html')).toEqual({ kind: 'ok', file: 'a/b.html', fragment: null });
+    expect(at('/a')).toEqual({ kind: 'ok', file: 'a/index.html', fragment: null });
+    expect(at(' /a/ \n')).toEqual({ kind: 'ok', file: 'a/index.html', fragment: null });
+    expect(at('/x y/')).toEqual({ kind: 'ok', file: 'x y/index.html', fragment: null });
+    expect(at('/x%20y/?q=1#h')).toEqual({ kind: 'ok', file: 'x y/index.html', fragment: 'h' });
+    expect(at('/a\\b.html')).toEqual({ kind: 'ok', file: 'a/b.html', fragment: null });
+    expect(at('//a/')).toEqual({ kind: 'external' });
+    expect(at('https://example.org/a/')).toEqual({ kind: 'ok', file: 'a/index.html', fragment: null });
+    expect(at('/%E0%A4%A/')).toEqual({ kind: 'broken', reason: 'malformed percent-encoding' });
+    expect(at('http://[::1')).toEqual({ kind: 'broken', reason: 'malformed URL' });
+    expect(at('/kho-tin.css')).toEqual({ kind: 'ok', file: 'kho-tin.css', fragment: null });
+    expect(at('/kho-tin/a/', '/kho-tin/')).toEqual({ kind: 'ok', file: 'a/index.html', fragment: null });
+    expect(at('/kho-tin//a/', '/kho-tin/')).toEqual({ kind: 'broken', reason: 'no file /a/index.html in the build' });
+    expect(at('/kho-tin/../a/', '/kho-tin/')).toEqual({ kind: 'broken', reason: 'outside the base path /kho-tin/' });
+    expect(at('/kho-tin/b/', '/kho-tin/')).toEqual({ kind: 'broken', reason: 'no file b/index.html in the build' });
   });
   it('maps files to the URL they are served at', () => {
     expect(pageUrlPath('index.html', '/kho-tin/')).toBe('/kho-tin/');
