@@ -22,7 +22,7 @@
  * and anchors, so the report is the same as without the cache.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { BuildCache } from '../build/cache.ts';
@@ -38,8 +38,6 @@ export interface BrokenLink {
 export interface LinkCheckOptions {
   /** Origin (and path) of the deployed site, e.g. "https://example.org": absolute links to it are checked too. */
   siteUrl?: string;
-  /** Pages read at once. */
-  concurrency?: number;
   /**
    * Where page scans are kept between builds. Omitted: a BuildCache on
    * $KHO_TIN_CACHE_DIR / .cache/build (off when KHO_TIN_CACHE=0), flushed at the
@@ -106,12 +104,39 @@ export function scanHtml(html: string): PageScan {
   return { ids, refs };
 }
 
-async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
+/**
+ * Lets other work of the build (the search index beside us) run at least every
+ * `everyMs`: the listing, reading and parsing below are synchronous, which on a
+ * just-written dist/ (in the page cache) is several times faster than the
+ * promise API (measured on the 67,651-page build: a recursive fs/promises
+ * readdir 10 s vs 2.7 s for readdirSync per directory; async reads 5 s vs 1.9 s).
+ */
+function yielder(everyMs = 20): () => Promise<void> | undefined {
+  let last = performance.now();
+  return () => {
+    if (performance.now() - last < everyMs) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        last = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
+
+/** Every file under root, relative, with "/" separators. */
+async function listFiles(root: string, pause: () => Promise<void> | undefined): Promise<string[]> {
+  const files: string[] = [];
+  const dirs = [''];
+  for (let dir = dirs.pop(); dir !== undefined; dir = dirs.pop()) {
+    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) dirs.push(rel);
+      else if (entry.isFile()) files.push(rel);
+    }
+    await pause();
+  }
+  return files.sort();
 }
 
 /** The URL path a page is served at: "x/index.html" → "<base>x/", "404.html" → "<base>404.html". */
@@ -170,7 +195,9 @@ export function classifyReference(raw: string, pageFile: string, basePath: strin
 }
 
 /** The second half: the file of dist/ a path relative to the base names (a path ending in "/" or a directory means its index.html). */
-function locate(rel: string, files: ReadonlySet<string>): { file: string } | { reason: string } {
+type Located = { file: string } | { reason: string };
+
+function locate(rel: string, files: ReadonlySet<string>): Located {
   if (rel === '' || rel.endsWith('/')) {
     if (files.has(rel + 'index.html')) return { file: rel + 'index.html' };
   } else if (files.has(rel)) {
@@ -256,7 +283,8 @@ export async function checkLinks(outDir: string, basePath: string, options: Link
 export async function checkLinksIncrementally(outDir: string, basePath: string, options: LinkCheckOptions = {}): Promise<LinkCheckResult> {
   const base = basePath.endsWith('/') ? basePath : basePath + '/';
   const root = path.resolve(outDir);
-  const files = await listFiles(root);
+  const pause = yielder();
+  const files = await listFiles(root, pause);
   const fileSet = new Set(files);
   const pages = files.filter((f) => f.endsWith('.html'));
   const siteOrigin = options.siteUrl ? new URL(options.siteUrl) : null;
@@ -281,16 +309,35 @@ export async function checkLinksIncrementally(outDir: string, basePath: string, 
     return links;
   };
 
+  // Where each distinct reference leads, worked out once: pages share most of their links
+  // (navigation, popular entities), and a Set lookup of a freshly concatenated path costs more.
+  const locatedPlain = new Map<string, Located>();
+  const locatedRel = new Map<string, Located>();
+  const locateOnce = (memo: Map<string, Located>, key: string, rel: string): Located => {
+    let located = memo.get(key);
+    if (located === undefined) {
+      located = locate(rel, fileSet);
+      memo.set(key, located);
+    }
+    return located;
+  };
+
   const checkPage = (page: string, links: PageLinks): void => {
     const ids = new Set(links.ids);
     idsOf.set(page, ids);
     for (const classified of links.refs) {
+      if (typeof classified === 'string') {
+        // A plain path, no fragment: it only has to name a file.
+        const located = locateOnce(locatedPlain, classified, classified.slice(base.length));
+        if ('reason' in located) broken.push({ page, target: classified, reason: located.reason });
+        continue;
+      }
       const ref = unpack(classified, base);
       if ('reason' in ref) {
         broken.push({ page, target: ref.target, reason: ref.reason });
         continue;
       }
-      const located = locate(ref.rel, fileSet);
+      const located = locateOnce(locatedRel, ref.rel, ref.rel);
       if ('reason' in located) {
         broken.push({ page, target: ref.target, reason: located.reason });
         continue;
@@ -307,17 +354,10 @@ export async function checkLinksIncrementally(outDir: string, basePath: string, 
     }
   };
 
-  // Reads overlap (libuv's thread pool); hashing, parsing and checking run on this thread.
-  const concurrency = Math.max(1, options.concurrency ?? 16);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, pages.length) }, async () => {
-      while (next < pages.length) {
-        const page = pages[next++]!;
-        checkPage(page, linksOf(page, await readFile(path.join(root, page))));
-      }
-    }),
-  );
+  for (const page of pages) {
+    checkPage(page, linksOf(page, readFileSync(path.join(root, page))));
+    await pause();
+  }
   if (!options.cache) await cache.flush();
 
   for (const a of pendingAnchors) {
