@@ -2,19 +2,27 @@
  * The search page in the browser: URL ⇄ form state, debounced Pagefind searches,
  * safe rendering of results. Query text and excerpts are only ever put into the
  * page as text nodes; Pagefind's <mark> highlighting is rebuilt as elements.
+ *
+ * A large site's index comes in two tiers (src/lib/search/shards.ts, listed in
+ * pagefind/shards.json): a query searches the core (entities people look for
+ * first) unless the reader asks for the whole archive (pham-vi=tat-ca in the URL),
+ * the core finds nothing, or a filter or sort needs articles.
  */
 import { planSearch, type SearchPlan } from '../lib/search/query.ts';
 import { fromIndexForm } from '../lib/search/index-form.ts';
-import { exactNameFirst } from '../lib/search/rerank.ts';
+import { coversQuery, exactNameFirst } from '../lib/search/rerank.ts';
 import {
-  FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, META_NAMES, RANKING, SORT_DATE,
+  FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, META_NAMES, RANKING, SORT_DATE, UNDATED,
   type SearchKind,
 } from '../lib/search/labels.ts';
+import { parseShardManifest, type ShardManifest } from '../lib/search/shards.ts';
 
 // ---- The part of Pagefind's JS API we use.
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text (index form). */
+  content?: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
@@ -27,10 +35,16 @@ interface PagefindSearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 interface PagefindApi {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
   search(term: string | null, o?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
   preload(term: string, o?: PagefindSearchOptions): Promise<void>;
+}
+interface PagefindInstance extends PagefindApi {
+  init(): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
+}
+interface PagefindModule extends PagefindInstance {
+  options(o: Record<string, unknown>): Promise<void>;
+  createInstance?(o: Record<string, unknown>): PagefindInstance;
 }
 
 export interface SearchState {
@@ -39,13 +53,21 @@ export interface SearchState {
   source: string;
   year: string;
   sort: '' | 'moi' | 'cu';
+  /** "tat-ca": the reader asked for the whole archive (a site with tiers). */
+  scope: '' | typeof SCOPE_ALL;
 }
 
 const PAGE_SIZE = 10;
 /** How many of Pagefind's first results the exact-name promotion looks at (their data is loaded anyway). */
 const RERANK_DEPTH = PAGE_SIZE;
 const DEBOUNCE_MS = 120;
-const URL_KEYS = { q: 'q', kind: 'loai', source: 'nguon', year: 'nam', sort: 'sap-xep' } as const;
+const URL_KEYS = { q: 'q', kind: 'loai', source: 'nguon', year: 'nam', sort: 'sap-xep', scope: 'pham-vi' } as const;
+export const SCOPE_ALL = 'tat-ca';
+/**
+ * Options of every bundle (the primary and the merged ones).
+ * baseUrl "/": the indexed URLs already carry the site's base path (Pagefind would add it again).
+ */
+const BUNDLE_OPTIONS = { ranking: RANKING, excerptLength: 28, baseUrl: '/' };
 
 export function stateFromUrl(search: string): SearchState {
   const p = new URLSearchParams(search);
@@ -57,6 +79,7 @@ export function stateFromUrl(search: string): SearchState {
     source: p.get(URL_KEYS.source) ?? '',
     year: p.get(URL_KEYS.year) ?? '',
     sort: sort === 'moi' || sort === 'cu' ? sort : '',
+    scope: p.get(URL_KEYS.scope) === SCOPE_ALL ? SCOPE_ALL : '',
   };
 }
 
@@ -67,6 +90,7 @@ export function urlFromState(pathname: string, s: SearchState): string {
   if (s.source) p.set(URL_KEYS.source, s.source);
   if (s.year) p.set(URL_KEYS.year, s.year);
   if (s.sort) p.set(URL_KEYS.sort, s.sort);
+  if (s.scope) p.set(URL_KEYS.scope, s.scope);
   const qs = p.toString();
   return qs ? `${pathname}?${qs}` : pathname;
 }
@@ -81,12 +105,46 @@ function searchOptions(s: SearchState): PagefindSearchOptions {
   return o;
 }
 
+/** Why a query must search the whole archive on a site with tiers, or null: the core is enough. */
+export function archiveReason(s: SearchState): 'asked' | 'filter' | null {
+  if (s.scope === SCOPE_ALL) return 'asked';
+  // The core holds no articles: these filters and the date sorts are about articles.
+  if (s.source || s.year || s.kind === 'article' || s.sort) return 'filter';
+  return null;
+}
+
+/**
+ * Most results whose dates are read to sort a search over several bundles.
+ * Pagefind merges bundles by score, and a sorted search's score is the page's
+ * position within its own bundle, so the date order is rebuilt from each
+ * result's date (its fragment, which the first page of results loads anyway).
+ */
+export const SORT_DATES_LIMIT = 400;
+
+export interface PlanResults {
+  results: PagefindResult[];
+  /** Date order covers only the first SORT_DATES_LIMIT results (a very broad sorted search over several bundles). */
+  sortTruncated: boolean;
+}
+
+/** Results in date order by their date meta (UNDATED when none), as Pagefind sorts one bundle; ties keep Pagefind's order. */
+export async function sortByDate(results: readonly PagefindResult[], direction: 'asc' | 'desc', limit = SORT_DATES_LIMIT): Promise<PlanResults> {
+  const head = results.slice(0, limit);
+  const dates = (await Promise.all(head.map((r) => r.data()))).map((d) => d.meta[META_DATE] ?? UNDATED);
+  const order = head.map((_, i) => i).sort((a, b) => {
+    const c = dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : 0;
+    return (direction === 'asc' ? c : -c) || a - b;
+  });
+  return { results: [...order.map((i) => head[i]!), ...results.slice(limit)], sortTruncated: results.length > limit };
+}
+
 /**
  * Runs the plan: document-code keys first (their hits are document pages), then
  * the articles that mention those documents, then the words; duplicates dropped. Unless sorting by date, pages whose name is
- * exactly the query are then moved to the front (rerank.ts).
+ * exactly the query are then moved to the front (rerank.ts). `bundles`: how many
+ * Pagefind bundles the instance searches (a date sort over several is redone here).
  */
-export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: PagefindSearchOptions): Promise<PagefindResult[]> {
+export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: PagefindSearchOptions, bundles = 1): Promise<PlanResults> {
   const searches = [...plan.keys, ...plan.refs, ...(plan.text ? [plan.text] : [])].map((term) => pagefind.search(term, options));
   const seen = new Set<string>();
   const merged: PagefindResult[] = [];
@@ -97,11 +155,15 @@ export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: 
       merged.push(r);
     }
   }
-  if (options.sort) return merged; // the reader asked for date order
+  const sort = options.sort?.[SORT_DATE];
+  if (sort) {
+    // The reader asked for date order. Several searches (document keys, words) each come sorted: merge them too.
+    return bundles > 1 || searches.length > 1 ? sortByDate(merged, sort) : { results: merged, sortTruncated: false };
+  }
   const head = merged.slice(0, RERANK_DEPTH);
   const data = await Promise.all(head.map((r) => r.data()));
   const order = exactNameFirst(plan.display, data.map((d) => ({ title: d.meta.title, names: d.meta[META_NAMES] })));
-  return [...order.map((i) => head[i]!), ...merged.slice(RERANK_DEPTH)];
+  return { results: [...order.map((i) => head[i]!), ...merged.slice(RERANK_DEPTH)], sortTruncated: false };
 }
 
 /** Pagefind's excerpt as DOM nodes: text stays text; only <mark> pairs become elements. */
@@ -157,6 +219,22 @@ function el<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
+/**
+ * Whether the core's first results answer the query: one of them carries every
+ * word of it (their fragments are loaded already, for the rerank and the first page).
+ */
+async function coreAnswered(plan: SearchPlan, results: readonly PagefindResult[]): Promise<boolean> {
+  const data = await Promise.all(results.slice(0, RERANK_DEPTH).map((r) => r.data()));
+  return data.some((d) => coversQuery(plan.display, [d.meta.title, d.meta[META_NAMES], d.content]));
+}
+
+/** Vietnamese number formatting ("35.873"). */
+function count(n: number): string {
+  return n.toLocaleString('vi-VN');
+}
+
+type Scope = 'single' | 'core' | 'all';
+
 export function startSearchPage(): void {
   const form = el<HTMLFormElement>('search-page-form');
   const input = el<HTMLInputElement>('search-input');
@@ -167,27 +245,57 @@ export function startSearchPage(): void {
   const status = el<HTMLParagraphElement>('search-status');
   const list = el<HTMLOListElement>('search-results');
   const more = el<HTMLButtonElement>('search-more');
+  const searchAll = el<HTMLButtonElement>('search-all');
   const bundle = form.dataset.bundle ?? '/pagefind/pagefind.js';
+  const manifestUrl = form.dataset.manifest ?? '/pagefind/shards.json';
 
-  let pagefindPromise: Promise<PagefindApi> | null = null;
-  const loadPagefind = (): Promise<PagefindApi> => {
-    pagefindPromise ??= (async () => {
-      const pf = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
-      // baseUrl "/": the indexed URLs already carry the site's base path (Pagefind would add it again).
+  // The core: the primary bundle (Pagefind's JS and wasm) and the other core shards merged into it.
+  let corePromise: Promise<{ pf: PagefindModule; manifest: ShardManifest | null }> | null = null;
+  const loadCore = () => {
+    corePromise ??= (async () => {
+      // The manifest is fetched while Pagefind loads; a site without one (or a damaged one) is searched as one bundle.
+      const manifestP = fetch(manifestUrl)
+        .then(async (r) => (r.ok ? parseShardManifest(await r.json()) : null))
+        .catch((err: unknown) => {
+          console.error(err);
+          return null;
+        });
+      const pf = (await import(/* @vite-ignore */ bundle)) as PagefindModule;
       // noWorker: the worker script would be another ~43 KB on the first query; searches are debounced anyway.
-      await pf.options({ ranking: RANKING, excerptLength: 28, noWorker: true, baseUrl: '/' });
+      await pf.options({ ...BUNDLE_OPTIONS, noWorker: true });
       await pf.init();
-      return pf;
+      const manifest = await manifestP;
+      await Promise.all((manifest?.core.bundles.slice(1) ?? []).map((b) => pf.mergeIndex(b, BUNDLE_OPTIONS)));
+      return { pf, manifest };
     })();
-    return pagefindPromise;
+    corePromise.catch(() => { corePromise = null; });
+    return corePromise;
+  };
+  // The whole archive: a second instance over every bundle, loaded on demand (the core one stays as it is).
+  let allPromise: Promise<{ api: PagefindApi; bundles: number }> | null = null;
+  const loadAll = () => {
+    allPromise ??= (async () => {
+      const { pf, manifest } = await loadCore(); // Pagefind's wasm is set up once, by the core
+      if (!manifest?.archive) return { api: pf, bundles: manifest?.core.bundles.length ?? 1 };
+      if (!pf.createInstance) throw new Error('this Pagefind has no createInstance()');
+      const all = pf.createInstance({ ...BUNDLE_OPTIONS, noWorker: true });
+      await all.init();
+      const merged = [...manifest.core.bundles.slice(1), ...manifest.archive.bundles];
+      await Promise.all(merged.map((b) => all.mergeIndex(b, BUNDLE_OPTIONS)));
+      return { api: all as PagefindApi, bundles: merged.length + 1 };
+    })();
+    allPromise.catch(() => { allPromise = null; });
+    return allPromise;
   };
 
+  let scopeParam: SearchState['scope'] = '';
   const readForm = (): SearchState => ({
     q: input.value,
     kind: (typeSel.value in KIND_LABEL ? typeSel.value : '') as SearchKind | '',
     source: sourceSel.value,
     year: yearSel.value,
     sort: (sortSel.value === 'moi' || sortSel.value === 'cu' ? sortSel.value : '') as SearchState['sort'],
+    scope: scopeParam,
   });
   const selectValue = (select: HTMLSelectElement, value: string) => {
     select.value = [...select.options].some((o) => o.value === value) ? value : '';
@@ -198,6 +306,7 @@ export function startSearchPage(): void {
     selectValue(sourceSel, s.source);
     selectValue(yearSel, s.year);
     selectValue(sortSel, s.sort);
+    scopeParam = s.scope;
   };
 
   let generation = 0;
@@ -213,9 +322,21 @@ export function startSearchPage(): void {
     more.hidden = shown >= current.length;
   }
 
+  /** The status line: how many results, for what, and in which part of the archive. */
+  function describe(n: number, display: string, scope: Scope, manifest: ShardManifest | null, why: 'asked' | 'filter' | 'empty' | null): string {
+    const found = n === 0 ? `Không tìm thấy kết quả cho “${display}”` : `${count(n)} kết quả cho “${display}”`;
+    if (scope === 'single' || !manifest) return `${found}.`;
+    if (scope === 'core') return `${found} trong phần chính của kho (người, đơn vị, địa danh và văn bản được nhắc nhiều).`;
+    const whole = `trong toàn bộ kho (${count(manifest.articles)} bài viết, ${count(manifest.records)} trang)`;
+    if (why === 'empty') return `Phần chính của kho không có kết quả khớp mọi từ; ${found.charAt(0).toLowerCase()}${found.slice(1)} ${whole}.`;
+    if (why === 'filter') return `${found} ${whole}: bộ lọc và cách sắp xếp đã chọn cần tìm cả bài viết.`;
+    return `${found} ${whole}.`;
+  }
+
   async function run(state: SearchState): Promise<void> {
     const gen = ++generation;
     const plan = planSearch(state.q);
+    searchAll.hidden = true;
     if (!plan.text && plan.keys.length === 0) {
       list.replaceChildren();
       list.dataset.state = 'idle';
@@ -226,17 +347,38 @@ export function startSearchPage(): void {
     list.dataset.state = 'loading';
     list.setAttribute('aria-busy', 'true');
     try {
-      const pf = await loadPagefind();
-      const results = await runPlan(pf, plan, searchOptions(state));
+      const { pf, manifest } = await loadCore();
+      const options = searchOptions(state);
+      let why: 'asked' | 'filter' | 'empty' | null = manifest?.archive ? archiveReason(state) : null;
+      let scope: Scope = !manifest?.archive ? 'single' : why ? 'all' : 'core';
+      const coreBundles = manifest?.core.bundles.length ?? 1;
+      const searchAllBundles = async () => {
+        const { api, bundles } = await loadAll();
+        return runPlan(api, plan, options, bundles);
+      };
+      let found = scope === 'all' ? await searchAllBundles() : await runPlan(pf, plan, options, coreBundles);
       if (gen !== generation) return;
+      if (scope === 'core' && !(await coreAnswered(plan, found.results))) {
+        // Nothing among the entities (or only Pagefind's near-misses): the words may be in an article.
+        scope = 'all';
+        why = 'empty';
+        status.textContent = `Phần chính của kho không có kết quả khớp mọi từ của “${plan.display}”; đang tìm trong toàn bộ kho…`;
+        found = await searchAllBundles();
+        if (gen !== generation) return;
+      }
+      const results = found.results;
       current = results;
       shown = 0;
       list.replaceChildren();
       await showMore(gen);
       if (gen !== generation) return;
-      status.textContent = results.length === 0
-        ? `Không tìm thấy kết quả cho “${plan.display}”.`
-        : `${results.length.toLocaleString('vi-VN')} kết quả cho “${plan.display}”.`;
+      status.textContent = describe(results.length, plan.display, scope, manifest, why) +
+        (found.sortTruncated ? ` Thứ tự theo ngày áp dụng cho ${count(SORT_DATES_LIMIT)} kết quả đầu; hãy lọc theo năm hoặc nguồn để thu hẹp.` : '');
+      if (scope === 'core' && manifest?.archive) {
+        searchAll.textContent = `Tìm trong toàn bộ kho: ${count(manifest.articles)} bài viết`;
+        searchAll.hidden = false;
+      }
+      list.dataset.scope = scope;
       list.dataset.state = 'done';
     } catch (err) {
       if (gen !== generation) return;
@@ -263,7 +405,11 @@ export function startSearchPage(): void {
   input.addEventListener('input', () => {
     const s = readForm();
     const plan = planSearch(s.q);
-    if (plan.text) void loadPagefind().then((pf) => pf.preload(plan.text, searchOptions(s))).catch(() => undefined);
+    // Preload what the search will read: the core's chunks, or the whole archive's when the query goes there.
+    if (plan.text) {
+      void (archiveReason(s) ? loadAll().then((a) => a.api) : loadCore().then((c) => c.pf))
+        .then((pf) => pf.preload(plan.text, searchOptions(s))).catch(() => undefined);
+    }
     clearTimeout(timer);
     timer = setTimeout(() => {
       const push = !typingEntry;
@@ -290,6 +436,16 @@ export function startSearchPage(): void {
       void run(s);
     });
   }
+  searchAll.addEventListener('click', () => {
+    clearTimeout(timer);
+    scopeParam = SCOPE_ALL;
+    const s = readForm();
+    typingEntry = false;
+    commitUrl(s, true);
+    // Keep keyboard focus somewhere sensible: the button disappears while the archive loads.
+    input.focus();
+    void run(s);
+  });
   more.addEventListener('click', () => {
     const first = list.children.length;
     void showMore(generation).then(() => {
@@ -308,5 +464,5 @@ export function startSearchPage(): void {
   const initial = stateFromUrl(location.search);
   writeForm(initial);
   if (initial.q.trim()) void run(initial);
-  else void loadPagefind().catch(() => undefined);
+  else void loadCore().catch(() => undefined);
 }

@@ -31,3 +31,20 @@ export function exactNameFirst(query: string, results: readonly NamedResult[]): 
   });
   return [...exact, ...rest];
 }
+
+/**
+ * Whether a result carries every word of the query (folded; a query word may be
+ * the start of a longer word, as Pagefind matches prefixes). Pagefind also
+ * returns near-misses ("vung" finds "vụ"); on a site with tiers, a core that
+ * returns only near-misses has not answered, and the whole archive is searched.
+ */
+export function coversQuery(query: string, texts: readonly (string | undefined)[]): boolean {
+  const words = nameKey(query).split(' ').filter(Boolean);
+  if (words.length === 0) return false;
+  const have = new Set(nameKey(texts.filter(Boolean).join(' ')).split(' '));
+  return words.every((w) => {
+    if (have.has(w)) return true;
+    for (const h of have) if (h.startsWith(w)) return true;
+    return false;
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactNameFirst, nameKey } from '../../../src/lib/search/rerank.ts';
+import { coversQuery, exactNameFirst, nameKey } from '../../../src/lib/search/rerank.ts';
 import { toIndexForm } from '../../../src/lib/search/index-form.ts';
 
 describe('exact-name promotion', () => {
@@ -22,5 +22,19 @@ describe('exact-name promotion', () => {
   });
   it('compares names without the stroke used in the index', () => {
     expect(nameKey(toIndexForm('Đặng Trần Minh'))).toBe('dang tran minh');
+  });
+});
+
+describe('coversQuery (did a core result answer the query?)', () => {
+  const page = [toIndexForm('Đảng ủy phường Trương Định'), toIndexForm('Đảng ủy phường Trương Định | ĐU phường Trương Định')];
+  it('accepts a result that carries every folded word, or a longer word starting with it', () => {
+    expect(coversQuery('dang uy phuong truong dinh', page)).toBe(true);
+    expect(coversQuery('Đảng ủy phường Trương', page)).toBe(true);
+    expect(coversQuery('dang uy phuong truo', page)).toBe(true);
+  });
+  it('rejects Pagefind\'s near-misses: a word the result does not carry', () => {
+    expect(coversQuery('dang uy phuong minh khai', page)).toBe(false);
+    expect(coversQuery('vung manh', [toIndexForm('Chỉ thị số 24 của Ban Thường vụ Thành ủy')])).toBe(false);
+    expect(coversQuery('', page)).toBe(false);
   });
 });
