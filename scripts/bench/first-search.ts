@@ -9,7 +9,12 @@
  *  - "api": from a tiny same-origin page, import /pagefind/pagefind.js, run
  *    one search and load the first 5 results (what Pagefind's UI shows first);
  *    only Pagefind's own files count. Works for any site with a Pagefind index,
- *    search page or not.
+ *    search page or not. On a site with a tiered index (pagefind/shards.json,
+ *    src/lib/search/shards.ts) the core bundles are merged first, as our
+ *    search page does for a first query.
+ *
+ * Our search page runs a first query on the core tier only; its figure is the
+ * page load plus that query until `data-state="done"`.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -96,6 +101,10 @@ const RESULT_SELECTOR = '.pagefind-ui__result, #search-results > li, [data-searc
 
 async function measurePage(page: Page, tracker: ReturnType<typeof track>, pageUrl: string, query: string): Promise<number> {
   await page.goto(`${pageUrl}?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
+  // Our page marks the results of the current query: wait for them (the first query's whole flow).
+  if ((await page.locator('#search-results').count()) > 0) {
+    await page.waitForSelector('#search-results[data-state="done"]', { state: 'attached', timeout: 60_000 }).catch(() => undefined);
+  }
   const indexLoaded = () => tracker.files.some((f) => /\/pagefind\/(index|fragment)\//.test(f.path));
   if (!indexLoaded()) {
     // The page did not search by itself: type the query like a reader would.
@@ -139,16 +148,22 @@ export async function measureFirstSearch(
     await page.goto(server.url + 'pagefind/pagefind-entry.json', { waitUntil: 'load' });
     await tracker.settled();
     tracker.reset();
-    const results = await page.evaluate(async ({ query, script }: { query: string; script: string }) => {
+    const results = await page.evaluate(async ({ query, script, manifestUrl }: { query: string; script: string; manifestUrl: string }) => {
       const pagefind = (await import(script)) as {
         init(): Promise<void>;
+        mergeIndex(path: string): Promise<void>;
         search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
       };
       await pagefind.init();
+      // A tiered index: the other core bundles (an untiered site has none, or no manifest at all).
+      // HEAD first: a site without a manifest answers 404 with its 404 page, which must not count.
+      const present = await fetch(manifestUrl, { method: 'HEAD' }).then((r) => r.ok, () => false);
+      const manifest = present ? await fetch(manifestUrl).then((r) => r.json() as Promise<{ core?: { bundles?: string[] } }>) : null;
+      await Promise.all((manifest?.core?.bundles ?? []).slice(1).map((b) => pagefind.mergeIndex(b)));
       const search = await pagefind.search(query);
       await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
       return search.results.length;
-    }, { query: opts.query, script: new URL(server.url).pathname + 'pagefind/pagefind.js' });
+    }, { query: opts.query, script: new URL(server.url).pathname + 'pagefind/pagefind.js', manifestUrl: new URL(server.url).pathname + 'pagefind/shards.json' });
     await page.waitForLoadState('networkidle');
     await tracker.settled();
     return summarise('api', '/pagefind/pagefind.js', opts.query, tracker.files, results);
