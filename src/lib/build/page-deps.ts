@@ -36,30 +36,53 @@ type Arg = string | number | boolean | null;
 export type DataSource = (...args: Arg[]) => unknown;
 export type DataSources = Record<string, DataSource>;
 
-/**
- * Fields of an entity that pages read when it is nested in another call's result
- * (a link: EntityLink, entityRef in JSON-LD, a unit name in a highlighted sentence).
- * Checked against src/components and src/lib/site/jsonld.ts; a component that
- * shows more of a nested entity must add the field here.
- */
-const NESTED_ENTITY_FIELDS = ['id', 'type', 'name'] as const;
 /** Fields never digested: back-references that change whenever any article mentions the entity. */
 const BACKLINK_FIELDS = new Set(['mentions', 'articles']);
 
-function isEntity(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    && 'mentions' in value && 'type' in value && 'id' in value && 'aliases' in value;
+function isEntity(value: object): value is Record<string, unknown> {
+  return 'mentions' in value && 'aliases' in value && 'type' in value && 'id' in value;
 }
 
-/** A stable digest of what one call returned (see the module comment for what counts). */
+/** Fields of an article that pages show wherever it is listed (not the file path, not its entity list). */
+const ARTICLE_FIELDS = ['id', 'url', 'title', 'published', 'author', 'source'] as const;
+
+function isArticle(value: object): value is Record<string, unknown> {
+  return 'title' in value && 'published' in value && 'entities' in value && 'file' in value;
+}
+
+const LONG_STRING = 512;
+
+/** Articles recur in thousands of results; each is serialised once per build. */
+const articleJson = new WeakMap<object, string>();
+
+function articleDigestJson(article: Record<string, unknown>): string {
+  let json = articleJson.get(article);
+  if (json === undefined) articleJson.set(article, (json = JSON.stringify(ARTICLE_FIELDS.map((k) => article[k] ?? null))));
+  return json;
+}
+
+/**
+ * A stable digest of what one call returned. An entity nested in the result is
+ * digested by what pages read of it there (a link: EntityLink, entityRef in
+ * JSON-LD, a unit name in a highlighted sentence): id, type and name; an article
+ * by the fields lists show. Checked against src/components and
+ * src/lib/site/jsonld.ts: a component that shows more of a nested entity or
+ * article must widen this.
+ */
 export function digest(value: unknown): string {
   const json = JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
-    if (!isEntity(v)) return v instanceof Map ? [...v.entries()] : v instanceof Set ? [...v] : v;
+    // Long strings (an article's HTML) are hashed natively rather than escaped into the JSON.
+    if (typeof v === 'string') return v.length > LONG_STRING ? `#${createHash('sha1').update(v).digest('base64url')}` : v;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    if (v instanceof Map) return [...v.entries()];
+    if (v instanceof Set) return [...v];
+    if (isArticle(v)) return articleDigestJson(v);
+    if (!isEntity(v)) return v;
     if (key === '') {
       // The call's own result (e.g. entity(id) on that entity's page): all but the back-references.
       return Object.fromEntries(Object.entries(v).filter(([k]) => !BACKLINK_FIELDS.has(k)));
     }
-    return Object.fromEntries(NESTED_ENTITY_FIELDS.filter((k) => k in v).map((k) => [k, v[k]]));
+    return `${v.id as string}\u0000${v.type as string}\u0000${v.name as string}`;
   });
   return createHash('sha1').update(json ?? 'undefined').digest('base64url');
 }
