@@ -203,7 +203,11 @@ export function formatReport(r: BenchResult): string {
   }
   if (!r.ours.firstSearch.page && r.ours.firstSearch.api) notes.push('ours has no search page yet: the first-search target uses the Pagefind API figure (index files and 5 result fragments, no UI)');
   if (inc?.error) notes.push(`incremental rebuild: ${inc.error.split('\n')[0]}`);
-  if (inc?.ok) notes.push(`incremental rebuild added ${inc.added}; extraction cache hits: ${inc.extra['extract.cacheHits'] ?? 'not reported'}`);
+  if (inc?.ok) {
+    notes.push(`incremental rebuild added ${inc.added}; extraction cache hits: ${inc.extra['extract.cacheHits'] ?? 'not reported'}; ` +
+      `keyed pages rendered ${inc.extra['page-deps.rendered'] ?? '?'}, reused ${inc.extra['page-deps.reused'] ?? '?'}; ` +
+      `search bundles reused ${inc.extra['search.reused'] ?? '?'}, indexed ${inc.extra['search.indexed'] ?? '?'}`);
+  }
   if (r.import.error) notes.push(`import: ${r.import.error.split('\n')[0]}`);
   if (r.import.skipped || r.import.errors) notes.push(`import: ${r.import.skipped} record(s) skipped, ${r.import.errors} error(s) reported by the importer`);
 
