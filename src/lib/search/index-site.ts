@@ -162,18 +162,22 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
   const bundleRoot = path.join(outDir, 'pagefind');
   await rm(bundleRoot, { recursive: true, force: true });
 
-  // Pass 1 (cache on): the key of each shard. Pass 2: index the shards the cache does not hold.
+  // Pass 1 (cache on): the key of each shard, and the cached bundles copied in.
+  // Pass 2: index the shards the cache does not hold. (Pagefind writes into its
+  // bundle directory without emptying it, so the order of the two does not matter.)
   const keys = cache.enabled ? shardKeys(plan, shardOf, siteRecords(build, options.site), await pagefindVersion(), basePath) : null;
   const cached = new Set<number>();
+  let pages = 0;
   if (keys) {
-    // Restored after the primary is written (Pagefind writes its bundle directory whole).
     for (const [si, key] of keys.entries()) {
-      if (await cache.has(key)) cached.add(si);
+      const shard = plan.shards[si]!;
+      if (!(await cache.restore(key, path.join(outDir, shard.dir)))) continue;
+      cached.add(si);
+      pages += shard.records.length;
     }
   }
   const missing = plan.shards.map((_, si) => si).filter((si) => !cached.has(si));
 
-  let pages = 0;
   if (missing.length > 0) {
     const indexes = new Map<number, pagefind.PagefindIndex>();
     try {
@@ -199,8 +203,6 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
       await Promise.all(inFlight);
       if (failures.length) throw new Error(`Pagefind rejected ${failures.length} page(s):\n  ${failures.slice(0, 20).join('\n  ')}`);
 
-      // The primary first: nothing else may be inside pagefind/ when Pagefind writes it.
-      const primaryFirst = [...missing].sort((a, b) => Number(plan.shards[b]!.primary) - Number(plan.shards[a]!.primary));
       const writeOne = async (si: number) => {
         const shard = plan.shards[si]!;
         const dir = path.join(outDir, shard.dir);
@@ -209,23 +211,14 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
         await indexes.get(si)!.deleteIndex();
         indexes.delete(si);
         if (!shard.primary) await pruneMergedBundle(dir);
+        // The primary's directory also holds the other bundles (shards/) and the manifest: not its own.
         if (keys) await cache.store(keys[si]!, dir, shard.primary ? new Set(['shards', MANIFEST_FILE]) : undefined);
       };
-      if (plan.shards[primaryFirst[0]!]!.primary) await writeOne(primaryFirst.shift()!);
-      await eachLimited(primaryFirst, writeConcurrency, writeOne);
+      await eachLimited(missing, writeConcurrency, writeOne);
     } finally {
       for (const index of indexes.values()) await index.deleteIndex().catch(() => undefined);
       await pagefind.close();
     }
-  }
-  // The primary before the shards inside it.
-  const restoreOrder = [...cached].sort((a, b) => Number(plan.shards[b]!.primary) - Number(plan.shards[a]!.primary) || a - b);
-  for (const si of restoreOrder) {
-    const shard = plan.shards[si]!;
-    if (!(await cache.restore(keys![si]!, path.join(outDir, shard.dir)))) {
-      throw new Error(`search cache: bundle ${keys![si]} of shard ${shard.id} vanished during the build (another build pruning ${cache.dir}?)`);
-    }
-    pages += shard.records.length;
   }
   await cache.prune();
 

@@ -39,10 +39,19 @@ export class ShardCache {
     }
   }
 
-  /** Copies the cached bundle of `key` to `target`; false when there is none. */
+  /**
+   * Copies the cached bundle of `key` to `target`; false when there is none, or
+   * when it vanished midway (another build sharing the cache pruned it): then
+   * `target` is removed and the shard is indexed instead.
+   */
   async restore(key: string, target: string): Promise<boolean> {
     if (!(await this.has(key))) return false;
-    await linkTree(path.join(this.dir, key), target);
+    try {
+      await linkTree(path.join(this.dir, key), target);
+    } catch {
+      await rm(target, { recursive: true, force: true });
+      return false;
+    }
     this.used.add(key);
     return true;
   }
@@ -53,13 +62,14 @@ export class ShardCache {
     this.used.add(key);
     const final = path.join(this.dir, key);
     const tmp = `${final}.${process.pid}.tmp`;
-    await rm(tmp, { recursive: true, force: true });
-    await linkTree(source, tmp, skip);
     try {
+      await rm(tmp, { recursive: true, force: true });
+      await linkTree(source, tmp, skip);
       await rename(tmp, final);
     } catch {
-      // Already there (same key, same bytes): keep the one we have.
-      await rm(tmp, { recursive: true, force: true });
+      // Already there (same key, same bytes), or another build sharing the cache pruned
+      // our temporary copy: the cache only saves work, the bundle in dist/ is complete.
+      await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 
