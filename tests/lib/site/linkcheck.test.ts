@@ -1,8 +1,10 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkLinks, scanHtml, pageUrlPath, resolveReference } from '../../../src/lib/site/linkcheck.ts';
+import { checkLinks, checkLinksIncrementally, scanHtml, pageUrlPath, resolveReference } from '../../../src/lib/site/linkcheck.ts';
+import { BuildCache } from '../../../src/lib/build/cache.ts';
 
 let dir: string;
 let cacheDir: string;
@@ -89,6 +91,43 @@ describe('checkLinks on hand-made dist trees', () => {
       'x/index.html': page('<p id="a&amp;b">x</p>'),
     });
     expect(await checkLinks(dir, '/')).toEqual([]);
+  });
+
+  it('reports a link once per occurrence, and the same from cached scans', async () => {
+    await tree({
+      'index.html': page('<a href="/mat/">1</a><a href="/mat/">2</a><a href="#khong">3</a><a href="#khong">4</a><a href="/a/#x">5</a><a href="/a/#x">6</a>'),
+      'a/index.html': page('<a href="/mat/">a</a>'),
+    });
+    const cache = new BuildCache(cacheDir);
+    const first = await checkLinksIncrementally(dir, '/', { cache });
+    await cache.flush(); // a cache passed in is flushed by the caller
+    expect(first.broken.map((b) => `${b.page} ${b.target}`)).toEqual([
+      'a/index.html /mat/',
+      'index.html #khong',
+      'index.html #khong',
+      'index.html /a/#x',
+      'index.html /a/#x',
+      'index.html /mat/',
+      'index.html /mat/',
+    ]);
+    const second = await checkLinksIncrementally(dir, '/', { cache: new BuildCache(cacheDir) });
+    expect(second.parsed).toBe(0);
+    expect(second.broken).toEqual(first.broken);
+  });
+
+  it('uses $KHO_TIN_CACHE_DIR by default, and writes nothing with KHO_TIN_CACHE=0', async () => {
+    await tree({ 'index.html': page('<a href="/mat/">x</a>') });
+    const expected = [{ page: 'index.html', target: '/mat/', reason: 'no file mat/index.html in the build' }];
+    process.env.KHO_TIN_CACHE = '0';
+    try {
+      expect(await checkLinks(dir, '/')).toEqual(expected);
+      expect(existsSync(path.join(cacheDir, 'linkcheck'))).toBe(false);
+    } finally {
+      delete process.env.KHO_TIN_CACHE;
+    }
+    expect(await checkLinks(dir, '/')).toEqual(expected);
+    expect(readdirSync(path.join(cacheDir, 'linkcheck')).filter((f) => f.endsWith('.jsonl'))).toHaveLength(1);
+    expect(await checkLinks(dir, '/')).toEqual(expected);
   });
 
   it('stays linear on a pathological page (no hang on long attribute values)', async () => {
