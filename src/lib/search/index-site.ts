@@ -147,6 +147,15 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
+/** The shard plan of a build and each shard's cache key (what an incremental build would reuse). */
+export async function planWithKeys(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>, limits: ShardLimits): Promise<{ plan: ShardPlan; keys: string[] }> {
+  const planRecords = sitePlanRecords(build, site, limits.coreMinArticles);
+  const plan = planShards(planRecords, limits);
+  const shardOf = new Int32Array(planRecords.length);
+  plan.shards.forEach((s, si) => { for (const i of s.records) shardOf[i] = si; });
+  return { plan, keys: shardKeys(plan, shardOf, siteRecords(build, site), await pagefindVersion(), site.basePath) };
+}
+
 export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, options: SearchIndexOptions): Promise<SearchIndexStats> {
   const started = performance.now();
   const limits = options.limits ?? limitsFromEnv(process.env);
