@@ -23,6 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { BuildCache } from '../build/cache.ts';
@@ -60,6 +61,26 @@ export interface LinkCheckResult {
  */
 const SCAN_VERSION = 'linkcheck-scan-1';
 const CACHE_NAMESPACE = 'linkcheck';
+
+/** htmlparser2's version, part of the cache key: a new parser may see other ids or attributes. */
+function parserVersion(): string {
+  try {
+    let dir = path.dirname(createRequire(import.meta.url).resolve('htmlparser2'));
+    for (let up = 0; up < 4; up++, dir = path.dirname(dir)) {
+      let text: string;
+      try {
+        text = readFileSync(path.join(dir, 'package.json'), 'utf8');
+      } catch {
+        continue;
+      }
+      const pkg = JSON.parse(text) as { name?: string; version?: string };
+      if (pkg.name === 'htmlparser2' && pkg.version) return pkg.version;
+    }
+  } catch {
+    // not resolvable from here (a bundled build): the scan version alone keys the cache
+  }
+  return 'unknown';
+}
 
 /** Which attribute of which element holds a URL to check. */
 const URL_ATTRIBUTES: Record<string, string> = {
@@ -300,7 +321,7 @@ export async function checkLinksIncrementally(outDir: string, basePath: string, 
   const pages = files.filter((f) => f.endsWith('.html'));
   const siteOrigin = options.siteUrl ? new URL(options.siteUrl) : null;
   const cache = options.cache ?? new BuildCache();
-  const keyPrefix = `${SCAN_VERSION}\u0000${base}\u0000${siteOrigin?.href ?? ''}\u0000`;
+  const keyPrefix = `${SCAN_VERSION}\u0000${cache.enabled ? parserVersion() : ''}\u0000${base}\u0000${siteOrigin?.href ?? ''}\u0000`;
   /** Each page's ids as JSON (one small fresh string per page), read back only for pages that other pages' anchors point into. */
   const idsJsonOf = new Map<string, string>();
   const pendingAnchors: { page: string; target: string; file: string; fragment: string }[] = [];
