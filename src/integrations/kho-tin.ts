@@ -1,22 +1,50 @@
 /**
- * The finish step of the build, kept small (as Starlight keeps its Pagefind
- * integration): after Astro has written the pages, write kb.json, check every
- * internal link, and build the search index. Each step lives in src/lib.
+ * The build's own steps around Astro, kept small (as Starlight keeps its Pagefind
+ * integration). The search index needs only the knowledge base, not the pages, so
+ * it is built while Astro renders (Pagefind works in its own process, on the other
+ * core) into a staging folder; after Astro has written the pages: page keys for
+ * the next incremental build, kb.json, the internal link check, and the finished
+ * index moved into place. Each step lives in src/lib.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getKnowledge } from '../lib/build/knowledge.ts';
 import { checkLinks } from '../lib/site/linkcheck.ts';
 import { buildSearchIndex } from '../lib/search/index-site.ts';
 import { recordStage } from '../lib/build/stats.ts';
 import { markBuilding, pageDependencies } from '../lib/site/page-data.ts';
+import { astroCacheDir } from '../lib/build/cache.ts';
+
+type SearchStats = Awaited<ReturnType<typeof buildSearchIndex>>;
+
+/** A folder for the index while Astro writes dist/ (which it empties first): on the cache's disk when there is one. */
+async function stagingDir(): Promise<string> {
+  const cacheDir = astroCacheDir();
+  const parent = cacheDir ? path.join(path.dirname(cacheDir), 'staging') : tmpdir();
+  await rm(path.join(parent, 'search'), { recursive: true, force: true });
+  await mkdir(parent, { recursive: true });
+  return cacheDir ? path.join(parent, 'search') : mkdtemp(path.join(parent, 'kho-tin-search-'));
+}
+
+/** Moves a finished folder into dist/ (a rename on one disk, a copy across disks). */
+async function moveInto(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  try {
+    await rename(from, to);
+  } catch {
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
 
 export default function khoTin(): AstroIntegration {
   let basePath = '/';
   let siteUrl: string | undefined;
   let renderStartedAt = 0;
+  let searching: Promise<{ stats: SearchStats; dir: string }> | null = null;
   return {
     name: 'kho-tin',
     hooks: {
@@ -27,6 +55,15 @@ export default function khoTin(): AstroIntegration {
       'astro:build:start': () => {
         renderStartedAt = performance.now();
         markBuilding();
+        searching = (async () => {
+          const dir = await stagingDir();
+          const build = await getKnowledge(); // the pages ask for the same (memoised) build
+          const startedAt = performance.now();
+          const stats = await buildSearchIndex(dir, build, { site: { basePath } });
+          recordStage('search', startedAt, { pages: stats.pages, bytes: stats.bytes, shards: stats.shards, reused: stats.reused, indexed: stats.indexed });
+          return { stats, dir };
+        })();
+        searching.catch(() => undefined); // awaited (and reported) when the pages are done
       },
       'astro:build:done': async ({ dir, logger }) => {
         // Page rendering includes the knowledge build (pages ask for it first); the bench subtracts it.
@@ -41,21 +78,13 @@ export default function khoTin(): AstroIntegration {
         await writeFile(kbFile, JSON.stringify(kb));
         logger.info(`kb.json: ${kb.articles.length} articles, ${kb.entities.length} entities`);
 
-        // The link check (Node, reading dist/) and the search index (mostly Pagefind's own
-        // process) are independent, so they run side by side on the two cores.
-        const checking = (async () => {
-          const startedAt = performance.now();
-          const result = await checkLinks(outDir, basePath, { siteUrl }); // siteUrl: canonical and other absolute self-links are checked too
-          recordStage('linkcheck', startedAt);
-          return result;
-        })();
-        const indexing = (async () => {
-          const startedAt = performance.now();
-          const result = await buildSearchIndex(outDir, await getKnowledge(), { site: { basePath } });
-          recordStage('search', startedAt, { pages: result.pages, bytes: result.bytes, shards: result.shards, reused: result.reused, indexed: result.indexed });
-          return result;
-        })();
-        const [broken, stats] = await Promise.all([checking, indexing]);
+        const startedAt = performance.now();
+        const broken = await checkLinks(outDir, basePath, { siteUrl }); // siteUrl: canonical and other absolute self-links are checked too
+        recordStage('linkcheck', startedAt);
+        if (!searching) throw new Error('kho-tin: the search index was never started (astro:build:start did not run)');
+        const { stats, dir: staged } = await searching;
+        await moveInto(path.join(staged, 'pagefind'), path.join(outDir, 'pagefind'));
+        await rm(staged, { recursive: true, force: true });
         if (broken.length > 0) {
           const lines = broken.slice(0, 50).map((b) => `  ${b.page}: ${b.target} (${b.reason})`);
           throw new Error(`${broken.length} broken internal link(s):\n${lines.join('\n')}${broken.length > 50 ? '\n  …' : ''}`);
