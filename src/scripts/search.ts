@@ -273,6 +273,7 @@ export function startSearchPage(): void {
   };
   // The whole archive: a second instance over every bundle, loaded on demand (the core one stays as it is).
   let allPromise: Promise<{ api: PagefindApi; bundles: number }> | null = null;
+  let allLoaded = false;
   const loadAll = () => {
     allPromise ??= (async () => {
       const { pf, manifest } = await loadCore(); // Pagefind's wasm is set up once, by the core
@@ -353,7 +354,9 @@ export function startSearchPage(): void {
       let scope: Scope = !manifest?.archive ? 'single' : why ? 'all' : 'core';
       const coreBundles = manifest?.core.bundles.length ?? 1;
       const searchAllBundles = async () => {
+        if (!allLoaded) status.textContent = `Đang tải chỉ mục của toàn bộ kho (${count(manifest?.records ?? 0)} trang)…`;
         const { api, bundles } = await loadAll();
+        allLoaded = true;
         return runPlan(api, plan, options, bundles);
       };
       let found = scope === 'all' ? await searchAllBundles() : await runPlan(pf, plan, options, coreBundles);
@@ -362,7 +365,6 @@ export function startSearchPage(): void {
         // Nothing among the entities (or only Pagefind's near-misses): the words may be in an article.
         scope = 'all';
         why = 'empty';
-        status.textContent = `Phần chính của kho không có kết quả khớp mọi từ của “${plan.display}”; đang tìm trong toàn bộ kho…`;
         found = await searchAllBundles();
         if (gen !== generation) return;
       }
