@@ -9,7 +9,8 @@
  *    articles: the knowledge base people look for first; searched first;
  *  - archive: the articles and the remaining entities; searched on request,
  *    or when the core finds nothing, or when a filter or sort needs articles.
- * Each tier is cut into 2^k buckets by a stable hash of the record URL, so that
+ * Each tier is cut into 2^k buckets by a stable hash of the record URL (about
+ * 8,000 records a bucket at most: see DEFAULT_LIMITS), so that
  * adding one article changes only the buckets whose records changed (their
  * Pagefind output is cached by content, see index-site.ts). The first non-empty
  * core bucket is the primary bundle at pagefind/ (Pagefind's JS and wasm);
@@ -37,7 +38,14 @@ export interface ShardLimits {
   coreMinArticles: number;
 }
 
-export const DEFAULT_LIMITS: ShardLimits = { singleIndexLimit: 8_000, bucketTarget: 2_000, coreMinArticles: 3 };
+/**
+ * Measured at the whole corpus (docs/benchmarks.md, Search): 2,000 records a
+ * bucket (4 core + 32 archive bundles) put two of six first queries over 300 KB
+ * and made "search all" download 2.4–6 MB, because every bundle costs its own
+ * index chunk per query word (a chunk of a small bundle is not much smaller than
+ * one of a large bundle). 8,000 gives one core bundle and 8 archive bundles.
+ */
+export const DEFAULT_LIMITS: ShardLimits = { singleIndexLimit: 8_000, bucketTarget: 8_000, coreMinArticles: 3 };
 
 /** Limits from the environment (tests force tiers on a small site), over the defaults. */
 export function limitsFromEnv(env: Record<string, string | undefined>): ShardLimits {

@@ -36,8 +36,8 @@ describe('planShards', () => {
     expect(plan.tiered).toBe(true);
     const core = plan.shards.filter((s) => s.tier === 'core');
     const archive = plan.shards.filter((s) => s.tier === 'archive');
-    expect(core).toHaveLength(4); // 6,760 / 2,000 → 4
-    expect(archive).toHaveLength(32); // 59,592 / 2,000 → 30 → 32
+    expect(core).toHaveLength(1); // 6,760 / 8,000 → 1
+    expect(archive).toHaveLength(8); // 59,592 / 8,000 → 7.4 → 8
     expect(core.every((s) => s.records.every((i) => records[i]!.core && !records[i]!.article))).toBe(true);
     expect(core.reduce((n, s) => n + s.records.length, 0)).toBe(6_760);
     expect(archive.reduce((n, s) => n + s.articles, 0)).toBe(35_873);
@@ -49,7 +49,12 @@ describe('planShards', () => {
     expect(plan.shards[0]).toMatchObject({ id: 'core-0', dir: 'pagefind', primary: true });
     expect(plan.shards.slice(1).every((s) => !s.primary && s.dir === `pagefind/shards/${s.id}`)).toBe(true);
     // Buckets are balanced by the hash: none above twice its share.
-    for (const s of archive) expect(s.records.length).toBeLessThan((2 * 59_592) / 32);
+    for (const s of archive) expect(s.records.length).toBeLessThan((1.2 * 59_592) / 8);
+    // With 2,000 records a bucket: 4 core and 32 archive bundles.
+    const small = planShards(records, { ...DEFAULT_LIMITS, bucketTarget: 2_000 });
+    expect(small.shards.filter((s) => s.tier === 'core')).toHaveLength(4);
+    expect(small.shards.filter((s) => s.tier === 'archive')).toHaveLength(32);
+    for (const s of small.shards) expect(s.records.length).toBeLessThan(2 * 2_000);
   });
 
   it('is deterministic: the same records give the same plan', () => {
@@ -62,8 +67,9 @@ describe('planShards', () => {
     const added = { url: '/bai-viet/bai-moi-hom-nay/', article: true, core: false };
     // Articles come first in site order: the new one is the last article.
     const after = [...before.slice(0, 20_000), added, ...before.slice(20_000)];
-    const a = urlsByShard(planShards(before), before);
-    const b = urlsByShard(planShards(after), after);
+    const limits = { ...DEFAULT_LIMITS, bucketTarget: 2_000 };
+    const a = urlsByShard(planShards(before, limits), before);
+    const b = urlsByShard(planShards(after, limits), after);
     expect([...b.keys()]).toEqual([...a.keys()]);
     const changed = [...b.keys()].filter((id) => JSON.stringify(a.get(id)) !== JSON.stringify(b.get(id)));
     expect(changed).toEqual([`archive-${urlHash(added.url) & 15}`]);
@@ -72,7 +78,7 @@ describe('planShards', () => {
 
   it('uses one tier, still split, when no entity qualifies for the core', () => {
     const records = site(10_000, 0, 0);
-    const plan = planShards(records);
+    const plan = planShards(records, { ...DEFAULT_LIMITS, bucketTarget: 2_000 });
     expect(plan.tiered).toBe(false);
     expect(plan.shards.length).toBe(8);
     expect(plan.shards[0]!.primary).toBe(true);
@@ -89,6 +95,7 @@ describe('planShards', () => {
 
   it('counts buckets as the next power of two', () => {
     expect([0, 1, 2_000, 2_001, 6_760, 59_592].map((n) => bucketCount(n, 2_000))).toEqual([1, 1, 1, 2, 4, 32]);
+    expect([6_760, 8_001, 59_592].map((n) => bucketCount(n, 8_000))).toEqual([1, 2, 8]);
   });
 });
 
