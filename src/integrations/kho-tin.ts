@@ -29,6 +29,26 @@ async function stagingDir(): Promise<string> {
   return cacheDir ? path.join(parent, 'search') : mkdtemp(path.join(parent, 'kho-tin-search-'));
 }
 
+/**
+ * Astro empties dist/ before it writes: with ~100,000 files that takes longer than
+ * restoring the reused pages. Move the old output aside (one rename) and delete
+ * it in the background (libuv's threads, not the main thread) instead.
+ */
+async function clearOutputInBackground(outDir: string): Promise<{ deleted: Promise<void> }> {
+  const cacheDir = astroCacheDir();
+  if (!cacheDir) return { deleted: Promise.resolve() };
+  const aside = path.join(path.dirname(cacheDir), 'staging', `old-output-${process.pid}`);
+  try {
+    await mkdir(path.dirname(aside), { recursive: true });
+    await rename(outDir, aside);
+  } catch {
+    return { deleted: Promise.resolve() }; // no output yet, or another disk: Astro empties it itself
+  }
+  const deleted = rm(aside, { recursive: true, force: true });
+  deleted.catch(() => undefined); // awaited at the end of the build
+  return { deleted };
+}
+
 /** Moves a finished folder into dist/ (a rename on one disk, a copy across disks). */
 async function moveInto(from: string, to: string): Promise<void> {
   await rm(to, { recursive: true, force: true });
@@ -45,16 +65,20 @@ export default function khoTin(): AstroIntegration {
   let siteUrl: string | undefined;
   let renderStartedAt = 0;
   let searching: Promise<{ stats: SearchStats; dir: string }> | null = null;
+  let outDirPath = '';
+  let clearing: Promise<void> = Promise.resolve();
   return {
     name: 'kho-tin',
     hooks: {
       'astro:config:done': ({ config }) => {
         basePath = config.base.endsWith('/') ? config.base : config.base + '/';
         siteUrl = config.site;
+        outDirPath = fileURLToPath(config.outDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
         renderStartedAt = performance.now();
         markBuilding();
+        clearing = (await clearOutputInBackground(outDirPath)).deleted;
         searching = (async () => {
           const dir = await stagingDir();
           const build = await getKnowledge(); // the pages ask for the same (memoised) build
@@ -85,6 +109,7 @@ export default function khoTin(): AstroIntegration {
         const { stats, dir: staged } = await searching;
         await moveInto(path.join(staged, 'pagefind'), path.join(outDir, 'pagefind'));
         await rm(staged, { recursive: true, force: true });
+        await clearing;
         if (broken.length > 0) {
           const lines = broken.slice(0, 50).map((b) => `  ${b.page}: ${b.target} (${b.reason})`);
           throw new Error(`${broken.length} broken internal link(s):\n${lines.join('\n')}${broken.length > 50 ? '\n  …' : ''}`);

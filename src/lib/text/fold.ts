@@ -23,7 +23,25 @@ export function fold(text: string): string {
  * are the same in both conventions and are left alone.
  */
 export function canonicalTones(text: string): string {
-  return text.normalize('NFC').replace(/\p{L}+/gu, (word) => canonicalSyllable(word));
+  return text.normalize('NFC').replace(/\p{L}+/gu, canonicalSyllableMemo);
+}
+
+/**
+ * Syllables repeat endlessly (a few thousand distinct ones in a whole corpus), and
+ * indexing canonicalises every word of every article: remember the answers.
+ * Bounded, so arbitrary input cannot grow it without limit.
+ */
+const syllableMemo = new Map<string, string>();
+const SYLLABLE_MEMO_LIMIT = 100_000;
+
+function canonicalSyllableMemo(word: string): string {
+  let out = syllableMemo.get(word);
+  if (out === undefined) {
+    out = canonicalSyllable(word);
+    if (syllableMemo.size >= SYLLABLE_MEMO_LIMIT) syllableMemo.clear();
+    syllableMemo.set(word, out);
+  }
+  return out;
 }
 
 function canonicalSyllable(word: string): string {
