@@ -71,10 +71,15 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+function sec(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 function describeIndex(label: string, stats: SearchIndexStats, peak: number): string {
   return `${label}: ${stats.pages} pages (${stats.articles} articles, ${stats.entities} entities) in ${(stats.ms / 1000).toFixed(1)} s; ` +
     `${stats.shards} bundle(s) (core ${stats.coreRecords} records, archive ${stats.archiveRecords}), ${stats.reused} reused from the cache, ${stats.indexed} indexed; ` +
-    `index data ${mb(stats.indexBytes)}, pagefind/ ${mb(stats.bytes)} in ${stats.files} files; peak RSS while indexing (Node + Pagefind) ${mb(peak)}`;
+    `index data ${mb(stats.indexBytes)}, pagefind/ ${mb(stats.bytes)} in ${stats.files} files; peak RSS while indexing (Node + Pagefind) ${mb(peak)}; ` +
+    `phases: cache keys ${sec(stats.phases.keys)}, cache copy ${sec(stats.phases.restore)}, add records ${sec(stats.phases.add)}, write bundles ${sec(stats.phases.write)}`;
 }
 
 async function loadAverage(): Promise<string> {

@@ -42,6 +42,8 @@ export interface SearchIndexStats {
   /** Records in the core tier (all of them for a small site) and in the archive tier. */
   coreRecords: number;
   archiveRecords: number;
+  /** Where the time went (ms): cache keys (records generated and hashed), cached bundles copied in, records added to Pagefind, bundles written (and stored in the cache). */
+  phases: { keys: number; restore: number; add: number; write: number };
 }
 
 export interface SearchIndexOptions {
@@ -174,7 +176,15 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
   // Pass 1 (cache on): the key of each shard, and the cached bundles copied in.
   // Pass 2: index the shards the cache does not hold. (Pagefind writes into its
   // bundle directory without emptying it, so the order of the two does not matter.)
+  const phases = { keys: 0, restore: 0, add: 0, write: 0 };
+  let mark = performance.now();
+  const lap = (phase: keyof typeof phases) => {
+    const now = performance.now();
+    phases[phase] += Math.round(now - mark);
+    mark = now;
+  };
   const keys = cache.enabled ? shardKeys(plan, shardOf, siteRecords(build, options.site), await pagefindVersion(), basePath) : null;
+  lap('keys');
   const cached = new Set<number>();
   let pages = 0;
   if (keys) {
@@ -186,6 +196,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
     }
   }
   const missing = plan.shards.map((_, si) => si).filter((si) => !cached.has(si));
+  lap('restore');
 
   if (missing.length > 0) {
     const indexes = new Map<number, pagefind.PagefindIndex>();
@@ -211,6 +222,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
       }
       await Promise.all(inFlight);
       if (failures.length) throw new Error(`Pagefind rejected ${failures.length} page(s):\n  ${failures.slice(0, 20).join('\n  ')}`);
+      lap('add');
 
       const writeOne = async (si: number) => {
         const shard = plan.shards[si]!;
@@ -224,6 +236,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
         if (keys) await cache.store(keys[si]!, dir, shard.primary ? new Set(['shards', MANIFEST_FILE]) : undefined);
       };
       await eachLimited(missing, writeConcurrency, writeOne);
+      lap('write');
     } finally {
       for (const index of indexes.values()) await index.deleteIndex().catch(() => undefined);
       await pagefind.close();
@@ -248,6 +261,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
     indexed: missing.length,
     coreRecords: manifest.core.records,
     archiveRecords: manifest.archive?.records ?? 0,
+    phases,
   };
 }
 
