@@ -183,7 +183,10 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
     phases[phase] += Math.round(now - mark);
     mark = now;
   };
-  const keys = cache.enabled ? shardKeys(plan, shardOf, siteRecords(build, options.site), await pagefindVersion(), basePath) : null;
+  // With the cache on, every record is generated once for the keys and kept for
+  // indexing (generation is most of the Node-side cost: folding every word).
+  const generated = cache.enabled ? [...siteRecords(build, options.site)] : null;
+  const keys = generated ? shardKeys(plan, shardOf, generated, await pagefindVersion(), basePath) : null;
   lap('keys');
   const cached = new Set<number>();
   let pages = 0;
@@ -210,7 +213,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
       const inFlight = new Set<Promise<void>>();
       const failures: string[] = [];
       let i = 0;
-      for (const record of siteRecords(build, options.site)) {
+      for (const record of generated ?? siteRecords(build, options.site)) {
         const index = indexes.get(shardOf[i++]!);
         if (!index) continue;
         const p: Promise<void> = index.addHTMLFile({ url: record.url, content: record.html }).then((res) => {
