@@ -20,7 +20,7 @@ import { articlePath, entityPath } from '../site/paths.ts';
 import { articleRecord, entityContext, entityRecord, type SearchRecord } from './records.ts';
 import { documentSearchKeys, referenceToken } from './document-keys.ts';
 import {
-  MANIFEST_FILE, limitsFromEnv, planShards, shardManifest, type PlanRecord, type ShardLimits, type ShardPlan,
+  MANIFEST_FILE, anchorArticle, limitsFromEnv, planShards, shardManifest, type PlanRecord, type ShardLimits, type ShardPlan,
 } from './shards.ts';
 import { ShardCache } from './shard-cache.ts';
 
@@ -90,11 +90,11 @@ export function sitePlanRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'b
   const config = { siteUrl: '', basePath: site.basePath };
   return [
     ...build.kb.articles.map((a) => ({ url: withBase(config, articlePath(a.id)), article: true, core: false })),
-    ...build.kb.entities.map((e) => ({
-      url: withBase(config, entityPath(e.id)),
-      article: false,
-      core: e.type === 'document' || e.articles.length >= coreMinArticles,
-    })),
+    ...build.kb.entities.map((e): PlanRecord => {
+      const core = e.type === 'document' || e.articles.length >= coreMinArticles;
+      const anchor = core ? undefined : anchorArticle(e.articles.map((id) => withBase(config, articlePath(id))));
+      return { url: withBase(config, entityPath(e.id)), article: false, core, ...(anchor ? { bucketKey: anchor } : {}) };
+    }),
   ];
 }
 

@@ -27,6 +27,30 @@ export interface PlanRecord {
   article: boolean;
   /** An entity page that belongs in the core tier (a document, or named in enough articles). */
   core: boolean;
+  /**
+   * What picks the bucket, when not the URL: an archive entity goes with one of
+   * its articles (anchorArticle), so the entities a new article creates land in
+   * that article's bucket and a rebuild re-indexes one bucket, not one per entity.
+   */
+  bucketKey?: string;
+}
+
+/**
+ * The article an archive entity's bucket follows: of its articles' URLs, the one
+ * with the lowest hash (stable: a new article moves the entity only when its own
+ * hash is lower, one chance in k + 1 for an entity with k articles).
+ */
+export function anchorArticle(articleUrls: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestHash = Infinity;
+  for (const url of articleUrls) {
+    const h = urlHash(url);
+    if (h < bestHash || (h === bestHash && best !== undefined && url < best)) {
+      best = url;
+      bestHash = h;
+    }
+  }
+  return best;
 }
 
 export interface ShardLimits {
@@ -106,7 +130,10 @@ function splitTier(tier: Tier, members: number[], records: readonly PlanRecord[]
   const count = bucketCount(members.length, target);
   const buckets: number[][] = Array.from({ length: count }, () => []);
   // The low bits of the hash pick the bucket: doubling the count splits each bucket in two.
-  for (const i of members) buckets[urlHash(records[i]!.url) & (count - 1)]!.push(i);
+  for (const i of members) {
+    const r = records[i]!;
+    buckets[urlHash(tier === 'archive' && r.bucketKey ? r.bucketKey : r.url) & (count - 1)]!.push(i);
+  }
   return buckets.flatMap((recs, bucket) => recs.length === 0 ? [] : [{
     id: `${tier}-${bucket}`,
     tier,

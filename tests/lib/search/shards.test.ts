@@ -4,7 +4,7 @@ import { getKnowledge } from '../../../src/lib/build/knowledge.ts';
 import { entityPath } from '../../../src/lib/site/paths.ts';
 import { sitePlanRecords } from '../../../src/lib/search/index-site.ts';
 import {
-  DEFAULT_LIMITS, bucketCount, limitsFromEnv, parseShardManifest, planShards, shardManifest, urlHash, type PlanRecord, type ShardPlan,
+  DEFAULT_LIMITS, anchorArticle, bucketCount, limitsFromEnv, parseShardManifest, planShards, shardManifest, urlHash, type PlanRecord, type ShardPlan,
 } from '../../../src/lib/search/shards.ts';
 
 /** A synthetic site shaped like the corpus: articles, core entities, archive entities. */
@@ -74,6 +74,24 @@ describe('planShards', () => {
     const changed = [...b.keys()].filter((id) => JSON.stringify(a.get(id)) !== JSON.stringify(b.get(id)));
     expect(changed).toEqual([`archive-${urlHash(added.url) & 15}`]);
     expect(b.get(changed[0]!)).toContain(added.url);
+  });
+
+  it('puts the entities a new article creates in that article\'s bucket, so one bucket changes', () => {
+    const before = site(20_000, 3_000, 10_000);
+    const article = '/bai-viet/bai-moi-hom-nay/';
+    // Five entities seen only in the new article, and one older entity it also names.
+    const created = Array.from({ length: 5 }, (_, i) => ({ url: `/nguoi/nguoi-moi-${i}/`, article: false, core: false, bucketKey: anchorArticle([article]) }));
+    const after = [...before.slice(0, 20_000), { url: article, article: true, core: false }, ...before.slice(20_000), ...created];
+    const limits = { ...DEFAULT_LIMITS, bucketTarget: 2_000 };
+    const a = urlsByShard(planShards(before, limits), before);
+    const b = urlsByShard(planShards(after, limits), after);
+    const changed = [...b.keys()].filter((id) => JSON.stringify(a.get(id)) !== JSON.stringify(b.get(id)));
+    expect(changed).toEqual([`archive-${urlHash(article) & 15}`]);
+    for (const e of created) expect(b.get(changed[0]!)).toContain(e.url);
+    // An entity follows the article with the lowest hash; a new article moves it only when its hash is lower.
+    const older = ['/bai-viet/bai-1/', '/bai-viet/bai-2/'];
+    const anchor = anchorArticle(older)!;
+    expect(anchorArticle([...older, article])).toBe(urlHash(article) < urlHash(anchor) ? article : anchor);
   });
 
   it('uses one tier, still split, when no entity qualifies for the core', () => {
