@@ -5,20 +5,12 @@
  * that gives a unit of another article a new member must show on that unit's
  * page and on nothing else stale.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../e2e/support/site.ts';
-
-function listFiles(root: string, dir = root, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) listFiles(root, full, out);
-    else out.push(path.relative(root, full));
-  }
-  return out.sort();
-}
+import { differingFiles, listFiles } from '../e2e/support/files.ts';
 
 function stageLines(file: string): { stage: string; cacheHits?: number; articles?: number; rendered?: number; reused?: number }[] {
   return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -27,8 +19,7 @@ function stageLines(file: string): { stage: string; cacheHits?: number; articles
 function expectSameFiles(actualDir: string, expectedDir: string): void {
   const a = listFiles(actualDir);
   expect(a).toEqual(listFiles(expectedDir));
-  const differing = a.filter((f) => !readFileSync(path.join(actualDir, f)).equals(readFileSync(path.join(expectedDir, f))));
-  expect(differing).toEqual([]);
+  expect(differingFiles(a, actualDir, expectedDir)).toEqual([]);
 }
 
 describe('incremental build', () => {

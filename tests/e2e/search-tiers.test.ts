@@ -4,7 +4,7 @@
  * (documents and entities named in ≥ 3 articles) and its archive (articles and
  * the other entities) are separate sets of Pagefind bundles, as on the whole corpus.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { launchBrowser } from './support/browser.ts';
 import { countDownloads } from './support/downloads.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 import { buildSite } from './support/site.ts';
+import { differingFiles, listFiles } from './support/files.ts';
 import { parseShardManifest, type ShardManifest } from '../../src/lib/search/shards.ts';
 
 const TIERS_ENV = { KHO_TIN_SEARCH_SINGLE_LIMIT: '10', KHO_TIN_SEARCH_BUCKET_TARGET: '8' };
@@ -167,15 +168,6 @@ describe('the tiered index of the seed site', () => {
 });
 
 describe('a warm-cache build with tiers', () => {
-  function listFiles(root: string, dir = root, out: string[] = []): string[] {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) listFiles(root, full, out);
-      else out.push(path.relative(root, full));
-    }
-    return out.sort();
-  }
-
   it('reuses every shard and writes the same bytes', () => {
     const warm = buildSite({ name: 'search-tiers-warm', contentDir: 'content', env: { ...TIERS_ENV, KHO_TIN_CACHE_DIR: path.join(work, 'cache') } });
     const shards = manifest.core.bundles.length + manifest.archive!.bundles.length;
@@ -183,7 +175,6 @@ describe('a warm-cache build with tiers', () => {
     expect(warm.output).toMatch(new RegExp(`${shards} reused from the build cache, 0 indexed`));
     const a = listFiles(path.join(outDir, 'pagefind'));
     expect(listFiles(path.join(warm.outDir, 'pagefind'))).toEqual(a);
-    const differing = a.filter((f) => !readFileSync(path.join(outDir, 'pagefind', f)).equals(readFileSync(path.join(warm.outDir, 'pagefind', f))));
-    expect(differing).toEqual([]);
+    expect(differingFiles(a, path.join(outDir, 'pagefind'), path.join(warm.outDir, 'pagefind'))).toEqual([]);
   }, 600_000);
 });
