@@ -16,17 +16,25 @@ import { checkLinks } from '../lib/site/linkcheck.ts';
 import { buildSearchIndex } from '../lib/search/index-site.ts';
 import { recordStage } from '../lib/build/stats.ts';
 import { markBuilding, pageDependencies } from '../lib/site/page-data.ts';
-import { astroCacheDir } from '../lib/build/cache.ts';
+import { cacheDirFromEnv, cacheEnabledFromEnv } from '../lib/build/cache.ts';
 
 type SearchStats = Awaited<ReturnType<typeof buildSearchIndex>>;
 
-/** A folder for the index while Astro writes dist/ (which it empties first): on the cache's disk when there is one. */
+/** Where the build parks folders beside dist/: in the cache folder (the same disk, so renames work), or null when caching is off. */
+async function stagingRoot(): Promise<string | null> {
+  if (!cacheEnabledFromEnv()) return null;
+  const root = path.join(cacheDirFromEnv(), 'staging');
+  await mkdir(root, { recursive: true });
+  return root;
+}
+
+/** A folder for the index while Astro writes dist/ (which it empties first). */
 async function stagingDir(): Promise<string> {
-  const cacheDir = astroCacheDir();
-  const parent = cacheDir ? path.join(path.dirname(cacheDir), 'staging') : tmpdir();
-  await rm(path.join(parent, 'search'), { recursive: true, force: true });
-  await mkdir(parent, { recursive: true });
-  return cacheDir ? path.join(parent, 'search') : mkdtemp(path.join(parent, 'kho-tin-search-'));
+  const root = await stagingRoot();
+  if (!root) return mkdtemp(path.join(tmpdir(), 'kho-tin-search-'));
+  const dir = path.join(root, 'search');
+  await rm(dir, { recursive: true, force: true }); // left by a build that was killed
+  return dir;
 }
 
 /**
@@ -35,11 +43,10 @@ async function stagingDir(): Promise<string> {
  * it in the background (libuv's threads, not the main thread) instead.
  */
 async function clearOutputInBackground(outDir: string): Promise<{ deleted: Promise<void> }> {
-  const cacheDir = astroCacheDir();
-  if (!cacheDir) return { deleted: Promise.resolve() };
-  const aside = path.join(path.dirname(cacheDir), 'staging', `old-output-${process.pid}`);
+  const root = await stagingRoot();
+  if (!root) return { deleted: Promise.resolve() };
+  const aside = path.join(root, `old-output-${process.pid}`);
   try {
-    await mkdir(path.dirname(aside), { recursive: true });
     await rename(outDir, aside);
   } catch {
     return { deleted: Promise.resolve() }; // no output yet, or another disk: Astro empties it itself

@@ -41,7 +41,7 @@ export class BuildCache {
   misses = 0;
   private readonly packs = new Map<string, Pack>();
 
-  constructor(dir = process.env.KHO_TIN_CACHE_DIR ?? path.resolve('.cache/build'), enabled = process.env.KHO_TIN_CACHE !== '0') {
+  constructor(dir = cacheDirFromEnv(), enabled = cacheEnabledFromEnv()) {
     this.dir = dir;
     this.enabled = enabled;
   }
@@ -140,6 +140,15 @@ export function pipelineFingerprint(root = process.cwd()): string {
  * everything a warm build needs. Null when caching is off.
  */
 export function astroCacheDir(env: Record<string, string | undefined> = process.env): string | null {
-  if (env.KHO_TIN_CACHE === '0') return null;
-  return path.join(path.resolve(env.KHO_TIN_CACHE_DIR ?? '.cache/build'), 'astro');
+  return cacheEnabledFromEnv(env) ? path.join(cacheDirFromEnv(env), 'astro') : null;
+}
+
+/** The build's cache folder, absolute: $KHO_TIN_CACHE_DIR or .cache/build. Every cache of the build lives in it. */
+export function cacheDirFromEnv(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.KHO_TIN_CACHE_DIR ?? '.cache/build');
+}
+
+/** False when KHO_TIN_CACHE=0 turns every cache off. */
+export function cacheEnabledFromEnv(env: Record<string, string | undefined> = process.env): boolean {
+  return env.KHO_TIN_CACHE !== '0';
 }

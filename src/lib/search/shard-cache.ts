@@ -13,6 +13,7 @@
  */
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheDirFromEnv, cacheEnabledFromEnv } from '../build/cache.ts';
 
 /** Names of cache entries: 64 hex digits. */
 const KEY_RE = /^[0-9a-f]{64}$/;
@@ -23,8 +24,8 @@ export class ShardCache {
   private readonly used = new Set<string>();
 
   constructor(
-    cacheRoot = process.env.KHO_TIN_CACHE_DIR ?? path.resolve('.cache/build'),
-    enabled = process.env.KHO_TIN_CACHE !== '0',
+    cacheRoot = cacheDirFromEnv(),
+    enabled = cacheEnabledFromEnv(),
   ) {
     this.dir = path.join(cacheRoot, 'search');
     this.enabled = enabled;
