@@ -158,22 +158,27 @@ export class PageDependencies {
     return this.keyOf(calls);
   }
 
+  /** Notes that `page` called `source(...args)`; once a page is unkeyable (null) it stays so. */
+  private record(page: string, source: string, args: readonly Arg[]): void {
+    let calls = this.recorded.get(page);
+    if (calls === undefined) this.recorded.set(page, (calls = new Set()));
+    calls?.add(callKey(source, args));
+  }
+
   /** The data sources of one page, recording every call it makes. */
   recorder<T extends object>(page: string, target: T): T {
     if (!this.cacheDir) return target;
-    let calls = this.recorded.get(page);
-    if (calls === undefined) this.recorded.set(page, (calls = new Set()));
-    const recorded = this.recorded;
+    if (!this.recorded.has(page)) this.recorded.set(page, new Set());
     return new Proxy(target, {
-      get(obj, prop, receiver) {
+      get: (obj, prop, receiver) => {
         const value = Reflect.get(obj, prop, receiver) as unknown;
         if (typeof prop !== 'string') return value;
         if (typeof value !== 'function') {
-          recorded.set(page, null); // a whole data structure (e.g. the knowledge base): never reused
+          this.recorded.set(page, null); // a whole data structure (e.g. the knowledge base): never reused
           return value;
         }
         return (...args: Arg[]) => {
-          recorded.get(page)?.add(callKey(prop, args));
+          this.record(page, prop, args);
           return (value as DataSource).apply(obj, args);
         };
       },
@@ -184,11 +189,7 @@ export class PageDependencies {
   use<T>(page: string, source: string, ...args: Arg[]): T {
     const fn = this.sources[source];
     if (!fn) throw new Error(`page-deps: no data source "${source}"`);
-    if (this.cacheDir) {
-      let calls = this.recorded.get(page);
-      if (calls === undefined) this.recorded.set(page, (calls = new Set()));
-      calls?.add(callKey(source, args));
-    }
+    if (this.cacheDir) this.record(page, source, args);
     return fn(...args) as T;
   }
 
