@@ -1,14 +1,16 @@
 /**
  * What a page reads while it renders, for Astro's incremental builds: the site
  * views and article bodies, recorded per page by PageDependencies
- * (src/lib/build/page-deps.ts). Route files ask pageCacheKey() for the key of
- * each path; components read their data through pageData().
+ * (src/lib/build/page-deps.ts). The route files' getStaticPaths come from here
+ * (each path with its cache key); components read their data through pageData().
  */
 import { getKnowledge, type KnowledgeBuild } from '../build/knowledge.ts';
 import { PageDependencies, type DataSource } from '../build/page-deps.ts';
 import { astroCacheDir } from '../build/cache.ts';
 import { siteViews, type SiteViews } from './views.ts';
-import { siteConfig } from './routes.ts';
+import { articleSectionPaths, entitySectionPaths, siteConfig, type PageCacheKey } from './routes.ts';
+import { entityFeedPaths, entityFeedResponse } from './feed-routes.ts';
+import type { EntityType } from '../extract/types.ts';
 
 /** What an article page shows of the article's text besides the views. */
 export interface ArticleBody {
@@ -66,4 +68,35 @@ export async function pageData(url: URL): Promise<{ views: SiteViews; articleBod
     views: deps.recorder(page, siteViews(kb)),
     articleBody: (id) => deps.use<ArticleBody | undefined>(page, 'articleBody', id),
   };
+}
+
+/** What every getStaticPaths needs: this build's views, and the cache key of a page path. */
+async function pathsContext(): Promise<{ views: SiteViews; cacheKey: PageCacheKey }> {
+  const { kb } = await getKnowledge();
+  const deps = await pageDependencies();
+  return { views: siteViews(kb), cacheKey: (page) => deps.cacheKey(page) };
+}
+
+/** getStaticPaths of "/<section>/[slug]/[...page]" for one entity type. */
+export async function entitySectionStaticPaths(type: EntityType): Promise<ReturnType<typeof entitySectionPaths>> {
+  const { views, cacheKey } = await pathsContext();
+  return entitySectionPaths(views, type, cacheKey);
+}
+
+/** getStaticPaths of "/bai-viet/[slug]/". */
+export async function articleSectionStaticPaths(): Promise<ReturnType<typeof articleSectionPaths>> {
+  const { views, cacheKey } = await pathsContext();
+  return articleSectionPaths(views, cacheKey);
+}
+
+/** getStaticPaths of "/<section>/[slug]/rss.xml" for one entity type. */
+export async function entityFeedStaticPaths(type: EntityType): Promise<ReturnType<typeof entityFeedPaths>> {
+  const { views, cacheKey } = await pathsContext();
+  return entityFeedPaths(views, type, cacheKey);
+}
+
+/** The feed of one entity, read through the recorded views of its URL. */
+export async function entityFeed(url: URL, props: unknown): Promise<Response> {
+  const { views } = await pageData(url);
+  return entityFeedResponse(views, (props as { id: string }).id);
 }
