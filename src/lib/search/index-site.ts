@@ -149,12 +149,18 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-/** The shard plan of a build and each shard's cache key (what an incremental build would reuse). */
-export async function planWithKeys(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>, limits: ShardLimits): Promise<{ plan: ShardPlan; keys: string[] }> {
+/** The shard plan of a site, and the shard of each record (in siteRecords order). */
+function planSite(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>, limits: ShardLimits): { plan: ShardPlan; shardOf: Int32Array } {
   const planRecords = sitePlanRecords(build, site, limits.coreMinArticles);
   const plan = planShards(planRecords, limits);
   const shardOf = new Int32Array(planRecords.length);
-  plan.shards.forEach((s, si) => { for (const i of s.records) shardOf[i] = si; });
+  plan.shards.forEach((shard, si) => { for (const i of shard.records) shardOf[i] = si; });
+  return { plan, shardOf };
+}
+
+/** The shard plan of a build and each shard's cache key (what an incremental build would reuse). */
+export async function planWithKeys(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>, limits: ShardLimits): Promise<{ plan: ShardPlan; keys: string[] }> {
+  const { plan, shardOf } = planSite(build, site, limits);
   return { plan, keys: shardKeys(plan, shardOf, siteRecords(build, site), await pagefindVersion(), site.basePath) };
 }
 
@@ -165,10 +171,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
   const writeConcurrency = options.writeConcurrency ?? (Number(process.env.KHO_TIN_SEARCH_WRITE_CONCURRENCY) || 1);
   const basePath = options.site.basePath;
 
-  const planRecords = sitePlanRecords(build, options.site, limits.coreMinArticles);
-  const plan = planShards(planRecords, limits);
-  const shardOf = new Int32Array(planRecords.length);
-  plan.shards.forEach((s, si) => { for (const i of s.records) shardOf[i] = si; });
+  const { plan, shardOf } = planSite(build, options.site, limits);
 
   const bundleRoot = path.join(outDir, 'pagefind');
   await rm(bundleRoot, { recursive: true, force: true });
