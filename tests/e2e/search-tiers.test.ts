@@ -16,7 +16,7 @@ import { buildSite } from './support/site.ts';
 import { differingFiles, listFiles } from './support/files.ts';
 import { parseShardManifest, type ShardManifest } from '../../src/lib/search/shards.ts';
 
-const TIERS_ENV = { KHO_TIN_SEARCH_SINGLE_LIMIT: '10', KHO_TIN_SEARCH_BUCKET_TARGET: '8' };
+const TIERS_ENV = { KHO_TIN_SEARCH_SINGLE_LIMIT: '10', KHO_TIN_SEARCH_BUCKET_TARGET: '8', KHO_TIN_SEARCH_ARCHIVE_BUCKET_TARGET: '8' };
 
 let browser: Browser;
 let site: StaticServer;

@@ -108,12 +108,16 @@ export class BuildCache {
   }
 }
 
+/** The source folders extraction depends on, besides data/. */
+const EXTRACTION_DIRS = ['data', 'src/lib/extract', 'src/lib/text', 'src/lib/render', 'src/lib/content'];
+
 /**
  * A fingerprint of the code and data that extraction depends on: the project's
- * data/ files and the extraction/text source files. Any edit to them changes
- * every cache key, so results computed by older code are never reused.
+ * data/ files and the extraction/text source files, plus `extraDirs` for a result
+ * that depends on more code (search records: src/lib/search). Any edit to them
+ * changes every cache key, so results computed by older code are never reused.
  */
-export function pipelineFingerprint(root = process.cwd()): string {
+export function pipelineFingerprint(root = process.cwd(), extraDirs: readonly string[] = []): string {
   const files: string[] = [];
   const walk = (dir: string): void => {
     let names: string[];
@@ -128,7 +132,7 @@ export function pipelineFingerprint(root = process.cwd()): string {
       else files.push(full);
     }
   };
-  for (const dir of ['data', 'src/lib/extract', 'src/lib/text', 'src/lib/render', 'src/lib/content']) walk(path.join(root, dir));
+  for (const dir of [...EXTRACTION_DIRS, ...extraDirs]) walk(path.join(root, dir));
   const h = createHash('sha256');
   for (const f of files) h.update(path.relative(root, f)).update(readFileSync(f));
   return h.digest('hex');

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { KnowledgeBuild } from '../build/knowledge.ts';
+import { pipelineFingerprint } from '../build/cache.ts';
 import { withBase, type SiteConfig } from '../site/config.ts';
 import { articlePath, entityPath } from '../site/paths.ts';
 import { articleRecord, entityContext, entityRecord, type SearchRecord } from './records.ts';
@@ -22,7 +23,7 @@ import { documentSearchKeys, referenceToken } from './document-keys.ts';
 import {
   MANIFEST_FILE, anchorArticle, limitsFromEnv, planShards, shardManifest, type PlanRecord, type ShardLimits, type ShardPlan,
 } from './shards.ts';
-import { ShardCache } from './shard-cache.ts';
+import { PRIMARY_FOREIGN, ShardCache } from './shard-cache.ts';
 
 export interface SearchIndexStats {
   pages: number;
@@ -56,13 +57,32 @@ export interface SearchIndexOptions {
   cache?: ShardCache;
   /** Bundles written by Pagefind at once (default from KHO_TIN_SEARCH_WRITE_CONCURRENCY, else 1). */
   writeConcurrency?: number;
+  /** The last build's dist/pagefind, moved aside (src/lib/build/output.ts): its unchanged bundles are moved in. */
+  previousOutput?: string | null;
 }
 
 /** Top-level files of a merged bundle the browser reads (pagefind.js's mergeIndex: entry, meta, index/, filter/, fragment/). */
 const MERGED_BUNDLE_KEEP = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|index|filter|fragment)$/;
 
-/** Every record of the site, generated lazily so a large corpus is never held twice in memory. */
-export function* siteRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>): Generator<SearchRecord> {
+/**
+ * One record of the site before its HTML exists. An article's HTML is the costly
+ * part of indexing on the Node side (every word of the body folded), so a
+ * shard's cache key is made from what the HTML is a function of, and the HTML
+ * is generated only for the shards that are indexed.
+ */
+export interface PendingRecord {
+  url: string;
+  /**
+   * What the HTML depends on besides the code (the shard key adds a fingerprint
+   * of it): an article's file hash and reference tokens; an entity's HTML itself
+   * (cheap, and it depends on other entities and articles).
+   */
+  identity(): string;
+  html(): string;
+}
+
+/** Every record of the site, in index order: articles, then entities. */
+export function pendingSiteRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>): PendingRecord[] {
   const config = { siteUrl: '', basePath: site.basePath };
   const ctx = entityContext(build.kb);
   // Reference tokens per document entity, computed once (an article lists the entities it mentions).
@@ -74,15 +94,25 @@ export function* siteRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'base
     if (!refs) refsOfDocument.set(entityId, (refs = documentSearchKeys(entity).map(referenceToken)));
     return refs;
   };
+  const records: PendingRecord[] = [];
   for (const article of build.kb.articles) {
+    const url = withBase(config, articlePath(article.id));
     const built = build.articles.get(article.id);
-    const body = built ? built.text : { text: '', blocks: [] };
     const refs = [...new Set(article.entities.flatMap(refsOf))];
-    yield articleRecord(article, body, withBase(config, articlePath(article.id)), refs);
+    const html = () => articleRecord(article, built ? built.text : { text: '', blocks: [] }, url, refs).html;
+    records.push({ url, html, identity: built ? () => `article\u0000${built.file.hash}\u0000${refs.join(' ')}` : html });
   }
   for (const entity of build.kb.entities) {
-    yield entityRecord(entity, ctx, withBase(config, entityPath(entity.id)));
+    const url = withBase(config, entityPath(entity.id));
+    const html = () => entityRecord(entity, ctx, url).html;
+    records.push({ url, html, identity: html });
   }
+  return records;
+}
+
+/** Every record of the site with its HTML, generated one at a time. */
+export function* siteRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>): Generator<SearchRecord> {
+  for (const r of pendingSiteRecords(build, site)) yield { url: r.url, html: r.html() };
 }
 
 /** What the shard plan needs of each record, in siteRecords' order. */
@@ -130,13 +160,16 @@ async function pagefindVersion(): Promise<string> {
   return pkg.version;
 }
 
-/** Cache keys of the shards: Pagefind's version, base path, role and every record (url and html) in order. */
-function shardKeys(plan: ShardPlan, shardOf: Int32Array, records: Iterable<SearchRecord>, version: string, basePath: string): string[] {
-  const hashes = plan.shards.map((s) => createHash('sha256').update(`pagefind ${version}\0base ${basePath}\0${s.primary ? 'primary' : 'merged'}\0`));
-  let i = 0;
-  for (const r of records) {
-    hashes[shardOf[i++]!]!.update(r.url).update('\0').update(r.html).update('\0');
-  }
+/**
+ * Cache keys of the shards: Pagefind's version, the base path, the fingerprint
+ * of the code that writes records, the shard's role and every record (URL and
+ * identity) in order.
+ */
+function shardKeys(plan: ShardPlan, shardOf: Int32Array, records: readonly PendingRecord[], version: string, basePath: string, code: string): string[] {
+  const hashes = plan.shards.map((s) => createHash('sha256').update(`pagefind ${version}\0base ${basePath}\0code ${code}\0${s.primary ? 'primary' : 'merged'}\0`));
+  records.forEach((r, i) => {
+    hashes[shardOf[i]!]!.update(r.url).update('\0').update(r.identity()).update('\0');
+  });
   return hashes.map((h) => h.digest('hex'));
 }
 
@@ -158,16 +191,11 @@ function planSite(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>, lim
   return { plan, shardOf };
 }
 
-/** The shard plan of a build and each shard's cache key (what an incremental build would reuse). */
-export async function planWithKeys(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>, limits: ShardLimits): Promise<{ plan: ShardPlan; keys: string[] }> {
-  const { plan, shardOf } = planSite(build, site, limits);
-  return { plan, keys: shardKeys(plan, shardOf, siteRecords(build, site), await pagefindVersion(), site.basePath) };
-}
-
 export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, options: SearchIndexOptions): Promise<SearchIndexStats> {
   const started = performance.now();
   const limits = options.limits ?? limitsFromEnv(process.env);
   const cache = options.cache ?? new ShardCache();
+  await cache.usePrevious(options.previousOutput ?? null);
   const writeConcurrency = options.writeConcurrency ?? (Number(process.env.KHO_TIN_SEARCH_WRITE_CONCURRENCY) || 1);
   const basePath = options.site.basePath;
 
@@ -186,17 +214,15 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
     phases[phase] += Math.round(now - mark);
     mark = now;
   };
-  // With the cache on, every record is generated once for the keys and kept for
-  // indexing (generation is most of the Node-side cost: folding every word).
-  const generated = cache.enabled ? [...siteRecords(build, options.site)] : null;
-  const keys = generated ? shardKeys(plan, shardOf, generated, await pagefindVersion(), basePath) : null;
+  const records = pendingSiteRecords(build, options.site);
+  const keys = cache.enabled ? shardKeys(plan, shardOf, records, await pagefindVersion(), basePath, pipelineFingerprint(process.cwd(), ['src/lib/search'])) : null;
   lap('keys');
   const cached = new Set<number>();
   let pages = 0;
   if (keys) {
     for (const [si, key] of keys.entries()) {
       const shard = plan.shards[si]!;
-      if (!(await cache.restore(key, path.join(outDir, shard.dir)))) continue;
+      if (!(await cache.restore(key, path.join(outDir, shard.dir), shard.dir))) continue;
       cached.add(si);
       pages += shard.records.length;
     }
@@ -215,11 +241,10 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
       const concurrency = options.concurrency ?? 16;
       const inFlight = new Set<Promise<void>>();
       const failures: string[] = [];
-      let i = 0;
-      for (const record of generated ?? siteRecords(build, options.site)) {
-        const index = indexes.get(shardOf[i++]!);
+      for (const [i, record] of records.entries()) {
+        const index = indexes.get(shardOf[i]!);
         if (!index) continue;
-        const p: Promise<void> = index.addHTMLFile({ url: record.url, content: record.html }).then((res) => {
+        const p: Promise<void> = index.addHTMLFile({ url: record.url, content: record.html() }).then((res) => {
           if (res.errors.length) failures.push(`${record.url}: ${res.errors.join('; ')}`);
           else pages++;
         }).finally(() => inFlight.delete(p));
@@ -239,7 +264,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
         indexes.delete(si);
         if (!shard.primary) await pruneMergedBundle(dir);
         // The primary's directory also holds the other bundles (shards/) and the manifest: not its own.
-        if (keys) await cache.store(keys[si]!, dir, shard.primary ? new Set(['shards', MANIFEST_FILE]) : undefined);
+        if (keys) await cache.store(keys[si]!, dir, shard.primary ? PRIMARY_FOREIGN : undefined);
       };
       await eachLimited(missing, writeConcurrency, writeOne);
       lap('write');
@@ -249,6 +274,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
     }
   }
   await cache.prune();
+  if (keys) await cache.recordOutput(Object.fromEntries(plan.shards.map((s, si) => [s.dir, keys[si]!])));
 
   const manifest = shardManifest(plan, basePath);
   await writeFile(path.join(bundleRoot, MANIFEST_FILE), JSON.stringify(manifest));

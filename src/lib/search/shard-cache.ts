@@ -11,17 +11,31 @@
  * bundle file in place (a build empties dist/ and Pagefind writes new files), so
  * a link never lets one side change the other.
  */
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDirFromEnv, cacheEnabledFromEnv } from '../build/cache.ts';
+import { MANIFEST_FILE } from './shards.ts';
 
 /** Names of cache entries: 64 hex digits. */
 const KEY_RE = /^[0-9a-f]{64}$/;
+/** Which key each bundle directory of the last build's output was written for. */
+const OUTPUT_KEYS_FILE = 'output-keys.json';
+/** What a primary bundle's directory holds that is not its own: the other bundles and the manifest. */
+export const PRIMARY_FOREIGN: ReadonlySet<string> = new Set(['shards', MANIFEST_FILE]);
+
+/** The last build's index, moved out of dist/ (src/lib/build/output.ts): bundles there are renamed into place, not linked. */
+interface PreviousOutput {
+  /** The old dist/pagefind. */
+  root: string;
+  /** Bundle directory ("pagefind/shards/archive-3") → key. */
+  keys: Record<string, string>;
+}
 
 export class ShardCache {
   readonly dir: string;
   readonly enabled: boolean;
   private readonly used = new Set<string>();
+  private previous: PreviousOutput | null = null;
 
   constructor(
     cacheRoot = cacheDirFromEnv(),
@@ -40,12 +54,58 @@ export class ShardCache {
     }
   }
 
+  /** Offers the last build's index (its old dist/pagefind, moved aside) as the first place to take bundles from. */
+  async usePrevious(root: string | null): Promise<void> {
+    if (!this.enabled || !root) return;
+    try {
+      const keys = JSON.parse(await readFile(path.join(this.dir, OUTPUT_KEYS_FILE), 'utf8')) as Record<string, string>;
+      this.previous = { root, keys };
+    } catch {
+      // no record of which bundle is which: use the cache
+    }
+  }
+
+  /** Records which key each bundle directory of this build's output holds. */
+  async recordOutput(keys: Record<string, string>): Promise<void> {
+    if (!this.enabled) return;
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(path.join(this.dir, OUTPUT_KEYS_FILE), JSON.stringify(keys));
+  }
+
+  /** Moves the previous output's bundle of `dir` into `target` when it was written for `key`. */
+  private async takePrevious(key: string, dir: string, target: string): Promise<boolean> {
+    if (!this.previous || this.previous.keys[dir] !== key) return false;
+    const source = path.join(this.previous.root, path.relative('pagefind', dir));
+    try {
+      if (dir === 'pagefind') {
+        await mkdir(target, { recursive: true });
+        for (const name of await readdir(source)) {
+          if (!PRIMARY_FOREIGN.has(name)) await rename(path.join(source, name), path.join(target, name));
+        }
+      } else {
+        await mkdir(path.dirname(target), { recursive: true });
+        await rename(source, target);
+      }
+    } catch {
+      await rm(target, { recursive: true, force: true });
+      return false;
+    }
+    return true;
+  }
+
   /**
-   * Copies the cached bundle of `key` to `target`; false when there is none, or
-   * when it vanished midway (another build sharing the cache pruned it): then
-   * `target` is removed and the shard is indexed instead.
+   * Puts the bundle of `key` at `target` (the bundle directory `dir`, as in the
+   * shard plan): moved from the previous output when it is there, else linked
+   * from the cache. False when neither has it, or when the cached copy vanished
+   * midway (another build sharing the cache pruned it): then `target` is removed
+   * and the shard is indexed instead.
    */
-  async restore(key: string, target: string): Promise<boolean> {
+  async restore(key: string, target: string, dir?: string): Promise<boolean> {
+    if (!this.enabled) return false;
+    if (dir !== undefined && (await this.takePrevious(key, dir, target))) {
+      this.used.add(key);
+      return true;
+    }
     if (!(await this.has(key))) return false;
     try {
       await linkTree(path.join(this.dir, key), target);

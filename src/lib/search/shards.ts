@@ -56,20 +56,24 @@ export function anchorArticle(articleUrls: readonly string[]): string | undefine
 export interface ShardLimits {
   /** At most this many records: one bundle, no tiers. */
   singleIndexLimit: number;
-  /** Records aimed at per bucket (the bucket count is the next power of two of records / this). */
+  /** Records aimed at per core bucket (the bucket count is the next power of two of records / this). */
   bucketTarget: number;
+  /** Records aimed at per archive bucket. */
+  archiveBucketTarget: number;
   /** An entity named in at least this many articles is in the core tier. */
   coreMinArticles: number;
 }
 
 /**
  * Measured at the whole corpus (docs/benchmarks.md, Search): 2,000 records a
- * bucket (4 core + 32 archive bundles) put two of six first queries over 300 KB
- * and made "search all" download 2.4–6 MB, because every bundle costs its own
- * index chunk per query word (a chunk of a small bundle is not much smaller than
- * one of a large bundle). 8,000 gives one core bundle and 8 archive bundles.
+ * core bucket (4 core bundles) put two of six first queries over 300 KB, because
+ * every bundle costs its own index chunk per query word (a chunk of a small
+ * bundle is not much smaller than one of a large bundle): 8,000 keeps the core
+ * in one bundle. The archive is searched only on request, and a new article
+ * re-indexes its bucket: smaller archive buckets make that rebuild cheaper and
+ * "search all" download more (see ARCHIVE_BUCKET_TARGET in docs/benchmarks.md).
  */
-export const DEFAULT_LIMITS: ShardLimits = { singleIndexLimit: 8_000, bucketTarget: 8_000, coreMinArticles: 3 };
+export const DEFAULT_LIMITS: ShardLimits = { singleIndexLimit: 8_000, bucketTarget: 8_000, archiveBucketTarget: 2_000, coreMinArticles: 3 };
 
 /** Limits from the environment (tests force tiers on a small site), over the defaults. */
 export function limitsFromEnv(env: Record<string, string | undefined>): ShardLimits {
@@ -83,6 +87,7 @@ export function limitsFromEnv(env: Record<string, string | undefined>): ShardLim
   return {
     singleIndexLimit: read('KHO_TIN_SEARCH_SINGLE_LIMIT', DEFAULT_LIMITS.singleIndexLimit, 0),
     bucketTarget: read('KHO_TIN_SEARCH_BUCKET_TARGET', DEFAULT_LIMITS.bucketTarget, 1),
+    archiveBucketTarget: read('KHO_TIN_SEARCH_ARCHIVE_BUCKET_TARGET', DEFAULT_LIMITS.archiveBucketTarget, 1),
     coreMinArticles: read('KHO_TIN_SEARCH_CORE_MIN', DEFAULT_LIMITS.coreMinArticles, 1),
   };
 }
@@ -155,7 +160,7 @@ export function planShards(records: readonly PlanRecord[], limits: ShardLimits =
   const archive = all.filter((i) => records[i]!.article || !records[i]!.core);
   // No core records (a site of articles only): one tier, still split, searched whole.
   const coreShards = splitTier('core', core.length > 0 ? core : all, records, limits.bucketTarget);
-  const archiveShards = core.length > 0 ? splitTier('archive', archive, records, limits.bucketTarget) : [];
+  const archiveShards = core.length > 0 ? splitTier('archive', archive, records, limits.archiveBucketTarget) : [];
   const primary = coreShards[0]!;
   coreShards[0] = { ...primary, dir: 'pagefind', primary: true };
   return { tiered: archiveShards.length > 0, shards: [...coreShards, ...archiveShards] };

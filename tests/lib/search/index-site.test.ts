@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ describe('buildSearchIndex on the seed articles', () => {
 });
 
 describe('buildSearchIndex with tiers forced on the seed articles', () => {
-  const limits = { singleIndexLimit: 10, bucketTarget: 8, coreMinArticles: 3 };
+  const limits = { singleIndexLimit: 10, bucketTarget: 8, archiveBucketTarget: 8, coreMinArticles: 3 };
 
   function listFiles(root: string): string[] {
     return readdirSync(root, { recursive: true, withFileTypes: true })
@@ -71,6 +71,22 @@ describe('buildSearchIndex with tiers forced on the seed articles', () => {
     // Another base path changes every record: nothing reused, and the unused entries are dropped.
     const moved = await buildSearchIndex(path.join(outDir, 'moved'), build, { site: { basePath: '/kho-tin/' }, limits, cache: new ShardCache(cacheRoot, true) });
     expect(moved.reused).toBe(0);
-    expect(readdirSync(path.join(cacheRoot, 'search')).length).toBe(moved.shards);
+    expect(readdirSync(path.join(cacheRoot, 'search')).filter((n) => /^[0-9a-f]{64}$/.test(n)).length).toBe(moved.shards);
+
+    // The previous output (dist/pagefind moved aside by the next build) is taken as it is: renamed, not linked.
+    const movedRoot = path.join(outDir, 'moved');
+    const before = new Map(listFiles(movedRoot).map((f) => [f, readFileSync(path.join(movedRoot, f))]));
+    const aside = path.join(outDir, 'aside');
+    renameSync(path.join(movedRoot, 'pagefind'), aside);
+    const againRoot = path.join(outDir, 'again');
+    const again = await buildSearchIndex(againRoot, build, { site: { basePath: '/kho-tin/' }, limits, cache: new ShardCache(cacheRoot, true), previousOutput: aside });
+    expect(again.reused).toBe(again.shards);
+    expect(again.indexed).toBe(0);
+    // Every bundle left the old folder; what stays is the manifest (written anew) and the emptied shards/ folder.
+    expect(readdirSync(aside).sort()).toEqual(['shards', 'shards.json']);
+    expect(readdirSync(path.join(aside, 'shards'))).toEqual([]);
+    const after = listFiles(againRoot);
+    expect(after).toEqual([...before.keys()]);
+    expect(after.filter((f) => !readFileSync(path.join(againRoot, f)).equals(before.get(f)!))).toEqual([]);
   }, 120_000);
 });

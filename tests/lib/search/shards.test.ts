@@ -37,7 +37,7 @@ describe('planShards', () => {
     const core = plan.shards.filter((s) => s.tier === 'core');
     const archive = plan.shards.filter((s) => s.tier === 'archive');
     expect(core).toHaveLength(1); // 6,760 / 8,000 → 1
-    expect(archive).toHaveLength(8); // 59,592 / 8,000 → 7.4 → 8
+    expect(archive).toHaveLength(32); // 59,592 / 2,000 → 29.8 → 32
     expect(core.every((s) => s.records.every((i) => records[i]!.core && !records[i]!.article))).toBe(true);
     expect(core.reduce((n, s) => n + s.records.length, 0)).toBe(6_760);
     expect(archive.reduce((n, s) => n + s.articles, 0)).toBe(35_873);
@@ -49,9 +49,9 @@ describe('planShards', () => {
     expect(plan.shards[0]).toMatchObject({ id: 'core-0', dir: 'pagefind', primary: true });
     expect(plan.shards.slice(1).every((s) => !s.primary && s.dir === `pagefind/shards/${s.id}`)).toBe(true);
     // Buckets are balanced by the hash: none above twice its share.
-    for (const s of archive) expect(s.records.length).toBeLessThan((1.2 * 59_592) / 8);
+    for (const s of archive) expect(s.records.length).toBeLessThan((1.2 * 59_592) / 32);
     // With 2,000 records a bucket: 4 core and 32 archive bundles.
-    const small = planShards(records, { ...DEFAULT_LIMITS, bucketTarget: 2_000 });
+    const small = planShards(records, { ...DEFAULT_LIMITS, bucketTarget: 2_000, archiveBucketTarget: 2_000 });
     expect(small.shards.filter((s) => s.tier === 'core')).toHaveLength(4);
     expect(small.shards.filter((s) => s.tier === 'archive')).toHaveLength(32);
     for (const s of small.shards) expect(s.records.length).toBeLessThan(2 * 2_000);
@@ -67,7 +67,7 @@ describe('planShards', () => {
     const added = { url: '/bai-viet/bai-moi-hom-nay/', article: true, core: false };
     // Articles come first in site order: the new one is the last article.
     const after = [...before.slice(0, 20_000), added, ...before.slice(20_000)];
-    const limits = { ...DEFAULT_LIMITS, bucketTarget: 2_000 };
+    const limits = { ...DEFAULT_LIMITS, bucketTarget: 2_000, archiveBucketTarget: 2_000 };
     const a = urlsByShard(planShards(before, limits), before);
     const b = urlsByShard(planShards(after, limits), after);
     expect([...b.keys()]).toEqual([...a.keys()]);
@@ -82,7 +82,7 @@ describe('planShards', () => {
     // Five entities seen only in the new article, and one older entity it also names.
     const created = Array.from({ length: 5 }, (_, i) => ({ url: `/nguoi/nguoi-moi-${i}/`, article: false, core: false, bucketKey: anchorArticle([article]) }));
     const after = [...before.slice(0, 20_000), { url: article, article: true, core: false }, ...before.slice(20_000), ...created];
-    const limits = { ...DEFAULT_LIMITS, bucketTarget: 2_000 };
+    const limits = { ...DEFAULT_LIMITS, bucketTarget: 2_000, archiveBucketTarget: 2_000 };
     const a = urlsByShard(planShards(before, limits), before);
     const b = urlsByShard(planShards(after, limits), after);
     const changed = [...b.keys()].filter((id) => JSON.stringify(a.get(id)) !== JSON.stringify(b.get(id)));
@@ -105,8 +105,9 @@ describe('planShards', () => {
 
   it('honours forced limits from the environment, and rejects bad values with the variable named', () => {
     expect(limitsFromEnv({})).toEqual(DEFAULT_LIMITS);
-    expect(limitsFromEnv({ KHO_TIN_SEARCH_SINGLE_LIMIT: '10', KHO_TIN_SEARCH_BUCKET_TARGET: '8', KHO_TIN_SEARCH_CORE_MIN: '2' }))
-      .toEqual({ singleIndexLimit: 10, bucketTarget: 8, coreMinArticles: 2 });
+    expect(limitsFromEnv({ KHO_TIN_SEARCH_SINGLE_LIMIT: '10', KHO_TIN_SEARCH_BUCKET_TARGET: '8', KHO_TIN_SEARCH_ARCHIVE_BUCKET_TARGET: '4', KHO_TIN_SEARCH_CORE_MIN: '2' }))
+      .toEqual({ singleIndexLimit: 10, bucketTarget: 8, archiveBucketTarget: 4, coreMinArticles: 2 });
+    expect(() => limitsFromEnv({ KHO_TIN_SEARCH_ARCHIVE_BUCKET_TARGET: '0' })).toThrow(/KHO_TIN_SEARCH_ARCHIVE_BUCKET_TARGET=0/);
     expect(() => limitsFromEnv({ KHO_TIN_SEARCH_BUCKET_TARGET: '0' })).toThrow(/KHO_TIN_SEARCH_BUCKET_TARGET=0/);
     expect(() => limitsFromEnv({ KHO_TIN_SEARCH_SINGLE_LIMIT: 'many' })).toThrow(/KHO_TIN_SEARCH_SINGLE_LIMIT/);
   });
@@ -121,7 +122,7 @@ describe('on the seed site with tiers forced', () => {
   it('puts documents and often-named entities in the core, articles in the archive', async () => {
     const build = await getKnowledge(path.resolve('content'));
     const records = sitePlanRecords(build, { basePath: '/kho-tin/' }, 3);
-    const plan = planShards(records, { singleIndexLimit: 10, bucketTarget: 8, coreMinArticles: 3 });
+    const plan = planShards(records, { singleIndexLimit: 10, bucketTarget: 8, archiveBucketTarget: 8, coreMinArticles: 3 });
     expect(plan.tiered).toBe(true);
     const coreUrls = plan.shards.filter((s) => s.tier === 'core').flatMap((s) => s.records.map((i) => records[i]!.url));
     const documents = build.kb.entities.filter((e) => e.type === 'document');
