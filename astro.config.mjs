@@ -19,6 +19,9 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   // Pages whose recorded data is unchanged are copied from the previous build (src/lib/build/page-deps.ts).
   experimental: { incrementalBuild: cacheDir !== null },
+  // With the cache on, dist/ is kept between builds so that reused pages stay where
+  // they are; the integration deletes what a build no longer writes (src/lib/build/output.ts).
+  ...(cacheDir ? { vite: { build: { emptyOutDir: false } } } : {}),
   integrations: [khoTin()],
   // A Content-Security-Policy <meta> on every page: Astro hashes the page's own
   // scripts and styles; nothing else may run. Pagefind compiles WebAssembly,

@@ -8,7 +8,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getKnowledge } from '../lib/build/knowledge.ts';
@@ -16,44 +16,17 @@ import { checkLinks } from '../lib/site/linkcheck.ts';
 import { buildSearchIndex } from '../lib/search/index-site.ts';
 import { recordStage } from '../lib/build/stats.ts';
 import { markBuilding, pageDependencies } from '../lib/site/page-data.ts';
-import { cacheDirFromEnv, cacheEnabledFromEnv } from '../lib/build/cache.ts';
+import { astroCacheDir, cacheDirFromEnv, cacheEnabledFromEnv } from '../lib/build/cache.ts';
+import { beginOutput, finishOutput, listOutputFiles, pruneOutput, type OutputSession } from '../lib/build/output.ts';
 
 type SearchStats = Awaited<ReturnType<typeof buildSearchIndex>>;
 
-/** Where the build parks folders beside dist/: in the cache folder (the same disk, so renames work), or null when caching is off. */
-async function stagingRoot(): Promise<string | null> {
-  if (!cacheEnabledFromEnv()) return null;
-  const root = path.join(cacheDirFromEnv(), 'staging');
-  await mkdir(root, { recursive: true });
-  return root;
-}
-
-/** A folder for the index while Astro writes dist/ (which it empties first). */
-async function stagingDir(): Promise<string> {
-  const root = await stagingRoot();
-  if (!root) return mkdtemp(path.join(tmpdir(), 'kho-tin-search-'));
-  const dir = path.join(root, 'search');
+/** A folder for the index while Astro writes the pages. */
+async function stagingDir(session: OutputSession | null): Promise<string> {
+  if (!session) return mkdtemp(path.join(tmpdir(), 'kho-tin-search-'));
+  const dir = path.join(session.stateDir, 'staging', 'search');
   await rm(dir, { recursive: true, force: true }); // left by a build that was killed
   return dir;
-}
-
-/**
- * Astro empties dist/ before it writes: with ~100,000 files that takes longer than
- * restoring the reused pages. Move the old output aside (one rename) and delete
- * it in the background (libuv's threads, not the main thread) instead.
- */
-async function clearOutputInBackground(outDir: string): Promise<{ deleted: Promise<void> }> {
-  const root = await stagingRoot();
-  if (!root) return { deleted: Promise.resolve() };
-  const aside = path.join(root, `old-output-${process.pid}`);
-  try {
-    await rename(outDir, aside);
-  } catch {
-    return { deleted: Promise.resolve() }; // no output yet, or another disk: Astro empties it itself
-  }
-  const deleted = rm(aside, { recursive: true, force: true });
-  deleted.catch(() => undefined); // awaited at the end of the build
-  return { deleted };
 }
 
 /** Moves a finished folder into dist/ (a rename on one disk, a copy across disks). */
@@ -73,7 +46,7 @@ export default function khoTin(): AstroIntegration {
   let renderStartedAt = 0;
   let searching: Promise<{ stats: SearchStats; dir: string }> | null = null;
   let outDirPath = '';
-  let clearing: Promise<void> = Promise.resolve();
+  let output: OutputSession | null = null;
   return {
     name: 'kho-tin',
     hooks: {
@@ -85,13 +58,15 @@ export default function khoTin(): AstroIntegration {
       'astro:build:start': async () => {
         renderStartedAt = performance.now();
         markBuilding();
-        clearing = (await clearOutputInBackground(outDirPath)).deleted;
+        // With the cache on, dist/ is kept between builds (Astro reuses pages in place; output.ts).
+        output = cacheEnabledFromEnv() ? await beginOutput(outDirPath, cacheDirFromEnv(), astroCacheDir()) : null;
+        const session = output;
         searching = (async () => {
-          const dir = await stagingDir();
+          const dir = await stagingDir(session);
           const build = await getKnowledge(); // the pages ask for the same (memoised) build
           const startedAt = performance.now();
-          const stats = await buildSearchIndex(dir, build, { site: { basePath } });
-          recordStage('search', startedAt, { pages: stats.pages, bytes: stats.bytes, shards: stats.shards, reused: stats.reused, indexed: stats.indexed });
+          const stats = await buildSearchIndex(dir, build, { site: { basePath }, previousOutput: session?.previousSearch ?? null });
+          recordStage('search', startedAt, { pages: stats.pages, bytes: stats.bytes, shards: stats.shards, reused: stats.reused, indexed: stats.indexed, ...stats.phases });
           return { stats, dir };
         })();
         searching.catch(() => undefined); // awaited (and reported) when the pages are done
@@ -103,20 +78,23 @@ export default function khoTin(): AstroIntegration {
         // Astro's incremental build: give the pages rendered now their keys for the next build.
         const pages = (await pageDependencies()).afterPages((p) => (p.startsWith(basePath) ? `/${p.slice(basePath.length)}` : p));
         if (pages.rendered + pages.reused > 0) logger.info(`pages: ${pages.rendered} rendered, ${pages.reused} reused from the previous build`);
-        recordStage('page-deps', renderStartedAt, { rendered: pages.rendered, reused: pages.reused });
         const { kb } = await getKnowledge();
-        const kbFile = path.join(outDir, 'kb.json');
-        await writeFile(kbFile, JSON.stringify(kb));
+        await writeFile(path.join(outDir, 'kb.json'), JSON.stringify(kb));
         logger.info(`kb.json: ${kb.articles.length} articles, ${kb.entities.length} entities`);
+        // One listing of dist/ serves the pruning of stale files and the link check.
+        const listed = await listOutputFiles(outDir);
+        const { files, removed } = output ? pruneOutput(output, listed, pages.outputs) : { files: listed, removed: [] };
+        if (removed.length > 0) logger.info(`removed ${removed.length} file(s) of the previous build that this build does not write: ${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''}`);
+        recordStage('page-deps', renderStartedAt, { rendered: pages.rendered, reused: pages.reused, removed: removed.length });
 
         const startedAt = performance.now();
-        const broken = await checkLinks(outDir, basePath, { siteUrl }); // siteUrl: canonical and other absolute self-links are checked too
+        const broken = await checkLinks(outDir, basePath, { siteUrl, files }); // siteUrl: canonical and other absolute self-links are checked too
         recordStage('linkcheck', startedAt);
         if (!searching) throw new Error('kho-tin: the search index was never started (astro:build:start did not run)');
         const { stats, dir: staged } = await searching;
         await moveInto(path.join(staged, 'pagefind'), path.join(outDir, 'pagefind'));
         await rm(staged, { recursive: true, force: true });
-        await clearing;
+        if (output) await finishOutput(output);
         if (broken.length > 0) {
           const lines = broken.slice(0, 50).map((b) => `  ${b.page}: ${b.target} (${b.reason})`);
           throw new Error(`${broken.length} broken internal link(s):\n${lines.join('\n')}${broken.length > 50 ? '\n  …' : ''}`);

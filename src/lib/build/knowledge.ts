@@ -58,6 +58,7 @@ interface Extraction extends CachedExtraction {
 export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild> {
   const startedAt = performance.now();
   const { articles, diagnostics } = await loadArticles(contentDir);
+  const loadMs = Math.round(performance.now() - startedAt);
   if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
   for (const d of diagnostics) console.warn(`[kho-tin] warning: ${formatDiagnostic(d)}`);
 
@@ -79,9 +80,11 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
     extractions.push({ article, key, text, mentions, tree: { root, text: full } });
   }
   const extractHits = cache.hits;
+  const resolveStartedAt = performance.now();
   const resolution = resolveEntities(extractions);
   const kb = buildKnowledgeBase(articles, resolution);
-  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length, cacheHits: extractHits });
+  const resolveMs = Math.round(performance.now() - resolveStartedAt);
+  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length, cacheHits: extractHits, loadMs, resolveMs });
 
   const renderStartedAt = performance.now();
   const site = siteConfigFromEnv();

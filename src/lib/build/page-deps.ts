@@ -104,7 +104,14 @@ interface StoredDeps {
 }
 
 interface AstroManifest {
-  routes: Record<string, { paths: Record<string, { cacheKey?: string }> }>;
+  routes: Record<string, { paths: Record<string, { cacheKey?: string; outputFile?: string }> }>;
+}
+
+export interface PagesOutcome {
+  rendered: number;
+  reused: number;
+  /** Output files (relative to dist/, "/" separators) of every page kept in Astro's manifest. */
+  outputs: Set<string>;
 }
 
 export class PageDependencies {
@@ -196,16 +203,18 @@ export class PageDependencies {
   /**
    * After Astro has rendered and written its manifest: give every page rendered in
    * this build its real key, and keep each keyed page's calls for the next build.
-   * Returns how many pages were rendered (and recorded) and how many were reused.
+   * Returns how many pages were rendered (and recorded) and how many were reused,
+   * and the output files of the pages Astro keeps.
    */
-  afterPages(toPagePath: (astroPath: string) => string): { rendered: number; reused: number } {
-    if (!this.cacheDir) return { rendered: 0, reused: 0 };
+  afterPages(toPagePath: (astroPath: string) => string): PagesOutcome {
+    const outputs = new Set<string>();
+    if (!this.cacheDir) return { rendered: 0, reused: 0, outputs };
     const manifestFile = path.join(this.cacheDir, ASTRO_MANIFEST);
     let manifest: AstroManifest;
     try {
       manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as AstroManifest;
     } catch {
-      return { rendered: 0, reused: 0 };
+      return { rendered: 0, reused: 0, outputs };
     }
     const calls: string[] = [];
     const callIds = new Map<string, number>();
@@ -226,6 +235,7 @@ export class PageDependencies {
           continue;
         }
         if (fresh !== undefined) entry.cacheKey = this.keyOf(deps);
+        if (entry.outputFile) outputs.add(decodeURIComponent(entry.outputFile));
         pages[page] = deps.map((key) => {
           let id = callIds.get(key);
           if (id === undefined) callIds.set(key, (id = calls.push(key) - 1));
@@ -236,6 +246,6 @@ export class PageDependencies {
     mkdirSync(this.cacheDir, { recursive: true });
     writeFileSync(manifestFile, JSON.stringify(manifest));
     writeFileSync(path.join(this.cacheDir, DEPS_FILE), JSON.stringify({ version: VERSION, calls, pages } satisfies StoredDeps));
-    return { rendered, reused };
+    return { rendered, reused, outputs };
   }
 }

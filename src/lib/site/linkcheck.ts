@@ -15,18 +15,20 @@
  *
  * Incremental: what a page contributes (its ids, and its references resolved as
  * far as they can be without knowing which files dist/ holds) is cached in the
- * BuildCache under a hash of the page's bytes, its path and the options. A
- * rebuild whose pages are mostly unchanged reads and hashes every page (sha256
- * of the whole site costs a few percent of parsing it) but parses only the
- * changed ones; every reference is still checked against this build's files
- * and anchors, so the report is the same as without the cache.
+ * BuildCache under a hash of the page's bytes, its path and the options. A page
+ * whose file is the one seen last time (same size, modification time and inode,
+ * as git's index does it: dist/ is kept between builds, src/lib/build/output.ts)
+ * is not even read; a page rewritten with the same bytes is read and hashed but
+ * not parsed. Every reference is still checked against this build's files and
+ * anchors, so the report is the same as without the cache.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import { BuildCache } from '../build/cache.ts';
+import { BuildCache, hashOf } from '../build/cache.ts';
+import { listOutputFiles, yielder } from '../build/output.ts';
 
 export interface BrokenLink {
   /** The page holding the link, relative to dist/ ("bai-viet/x/index.html"). */
@@ -45,6 +47,8 @@ export interface LinkCheckOptions {
    * end. Given: the caller flushes it.
    */
   cache?: BuildCache;
+  /** Every file of outDir (relative, "/" separators, sorted), when the caller has listed them already. */
+  files?: readonly string[];
 }
 
 export interface LinkCheckResult {
@@ -61,6 +65,8 @@ export interface LinkCheckResult {
  */
 const SCAN_VERSION = 'linkcheck-scan-1';
 const CACHE_NAMESPACE = 'linkcheck';
+/** File signature (path, size, mtime, inode) → the hash of the bytes it had. */
+const SIGNATURE_NAMESPACE = 'linkcheck-files';
 
 /** htmlparser2's version, part of the cache key: a new parser may see other ids or attributes. */
 function parserVersion(): string {
@@ -123,41 +129,6 @@ export function scanHtml(html: string): PageScan {
   parser.write(html);
   parser.end();
   return { ids, refs };
-}
-
-/**
- * Lets other work of the build (the search index beside us) run at least every
- * `everyMs`: the listing, reading and parsing below are synchronous, which on a
- * just-written dist/ (in the page cache) is several times faster than the
- * promise API (measured on the 67,651-page build: a recursive fs/promises
- * readdir 10 s vs 2.7 s for readdirSync per directory; async reads 5 s vs 1.9 s).
- */
-function yielder(everyMs = 20): () => Promise<void> | undefined {
-  let last = performance.now();
-  return () => {
-    if (performance.now() - last < everyMs) return undefined;
-    return new Promise<void>((resolve) =>
-      setImmediate(() => {
-        last = performance.now();
-        resolve();
-      }),
-    );
-  };
-}
-
-/** Every file under root, relative, with "/" separators. */
-async function listFiles(root: string, pause: () => Promise<void> | undefined): Promise<string[]> {
-  const files: string[] = [];
-  const dirs = [''];
-  for (let dir = dirs.pop(); dir !== undefined; dir = dirs.pop()) {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
-      if (entry.isDirectory()) dirs.push(rel);
-      else if (entry.isFile()) files.push(rel);
-    }
-    await pause();
-  }
-  return files.sort();
 }
 
 /** The URL path a page is served at: "x/index.html" → "<base>x/", "404.html" → "<base>404.html". */
@@ -316,7 +287,7 @@ export async function checkLinksIncrementally(outDir: string, basePath: string, 
   const base = basePath.endsWith('/') ? basePath : basePath + '/';
   const root = path.resolve(outDir);
   const pause = yielder();
-  const files = await listFiles(root, pause);
+  const files = options.files ?? (await listOutputFiles(root, pause));
   const fileSet = new Set(files);
   const pages = files.filter((f) => f.endsWith('.html'));
   const siteOrigin = options.siteUrl ? new URL(options.siteUrl) : null;
@@ -331,16 +302,25 @@ export async function checkLinksIncrementally(outDir: string, basePath: string, 
   };
   let parsed = 0;
 
-  const linksOf = (page: string, bytes: Buffer): PageLinks => {
+  const linksOf = (page: string): PageLinks => {
+    const file = path.join(root, page);
     if (!cache.enabled) {
       parsed++;
-      return pageLinks(bytes.toString('utf8'), page, base, siteOrigin);
+      return pageLinks(readFileSync(file, 'utf8'), page, base, siteOrigin);
     }
-    const key = createHash('sha256').update(keyPrefix).update(page).update('\u0000').update(bytes).digest('hex');
+    const st = statSync(file, { bigint: true });
+    const signature = hashOf(keyPrefix, page, String(st.size), String(st.mtimeNs), String(st.ino));
+    let key = cache.get<string>(SIGNATURE_NAMESPACE, signature);
+    let bytes: Buffer | null = null;
+    if (key === undefined) {
+      bytes = readFileSync(file);
+      key = createHash('sha256').update(keyPrefix).update(page).update('\u0000').update(bytes).digest('hex');
+      cache.set(SIGNATURE_NAMESPACE, signature, key);
+    }
     const cached = cache.get<PageLinks>(CACHE_NAMESPACE, key);
     if (cached) return cached;
     parsed++;
-    const links = pageLinks(bytes.toString('utf8'), page, base, siteOrigin);
+    const links = pageLinks((bytes ?? readFileSync(file)).toString('utf8'), page, base, siteOrigin);
     cache.set(CACHE_NAMESPACE, key, links);
     return links;
   };
@@ -394,7 +374,7 @@ export async function checkLinksIncrementally(outDir: string, basePath: string, 
   };
 
   for (const page of pages) {
-    checkPage(page, linksOf(page, readFileSync(path.join(root, page))));
+    checkPage(page, linksOf(page));
     await pause();
   }
   if (!options.cache) await cache.flush();

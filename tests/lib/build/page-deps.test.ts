@@ -47,8 +47,9 @@ describe('page dependencies', () => {
     const first = new PageDependencies(sourcesOf(views), dir);
     expect(first.cacheKey(page)).toMatch(/^pending:/);
     renderPerson(first, page, person.id);
-    writeFileSync(path.join(dir, 'incremental-build.json'), JSON.stringify({ routes: { 'src/pages/nguoi/[slug]/[...page].astro': { paths: { [page]: { cacheKey: first.cacheKey(page) } } } } }));
-    expect(first.afterPages((p) => p)).toEqual({ rendered: 1, reused: 0 });
+    writeFileSync(path.join(dir, 'incremental-build.json'), JSON.stringify({ routes: { 'src/pages/nguoi/[slug]/[...page].astro': { paths: { [page]: { cacheKey: first.cacheKey(page), outputFile: `${page.slice(1)}index.html` } } } } }));
+    // The output files of the pages Astro keeps: what pruning of the kept dist/ must not delete.
+    expect(first.afterPages((p) => p)).toEqual({ rendered: 1, reused: 0, outputs: new Set([`${page.slice(1)}index.html`]) });
     const manifest = JSON.parse(readFileSync(path.join(dir, 'incremental-build.json'), 'utf8'));
     const recordedKey = manifest.routes['src/pages/nguoi/[slug]/[...page].astro'].paths[page].cacheKey as string;
     expect(recordedKey).not.toMatch(/^pending:/);
