@@ -32,12 +32,21 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Zero-width characters, soft hyphen, BOM, word joiner, bidi marks. */
-const INVISIBLE_RE = /[\u00AD\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\uFEFF]/g;
-/** Control characters other than tab and newline (NUL included). */
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-/** Non-breaking and other exotic spaces become a plain space. */
-const SPACE_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+/** Zero-width characters, soft hyphen, BOM, word joiner, bidi marks: removed. */
+const INVISIBLE = '\u00AD\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\uFEFF';
+/** Control characters other than tab and newline (NUL included): removed. */
+const CONTROL = '\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F';
+/** Non-breaking and other exotic spaces: a plain space. */
+const SPACES = '\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000';
+const SPACE_RE = new RegExp(`[${SPACES}]`);
+/** U+00D0 (Latin Eth) and U+00F0 look like Đ/đ in scraped Vietnamese. */
+const ETH: Record<string, string> = { '\u00D0': 'Đ', '\u00F0': 'đ' };
+/** Everything above in one class: the text is scanned once (it is every article's whole body). */
+const CLEAN_RE = new RegExp(`[${INVISIBLE}${CONTROL}${SPACES}\u00D0\u00F0]`, 'g');
+
+function cleanChar(c: string): string {
+  return ETH[c] ?? (SPACE_RE.test(c) ? ' ' : '');
+}
 
 /**
  * Normalise one piece of text (may span lines; line structure is kept).
@@ -48,10 +57,7 @@ export function normalizeText(text: string, options: { entities?: boolean } = {}
   let out = text;
   if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
   if (options.entities !== false) out = decodeEntities(out);
-  out = out.replace(INVISIBLE_RE, '').replace(CONTROL_RE, '').replace(SPACE_RE, ' ');
-  // U+00D0 (Latin Eth) and U+00F0 look like Đ/đ in scraped Vietnamese.
-  out = out.replace(/\u00D0/g, 'Đ').replace(/\u00F0/g, 'đ');
-  return out.normalize('NFC');
+  return out.replace(CLEAN_RE, cleanChar).normalize('NFC');
 }
 
 /** Collapse runs of spaces and trim; for single-line values such as titles. */
