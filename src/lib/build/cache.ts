@@ -30,6 +30,9 @@ interface Pack {
   stored: Map<string, string>;
   /** The next version of the pack, written as entries are used or added. */
   fd: number;
+  /** Lines not yet written: one write per ~1 MB rather than one per entry (200,000 entries in a corpus build). */
+  pending: string[];
+  pendingChars: number;
   tmp: string;
   file: string;
 }
@@ -67,7 +70,7 @@ export class BuildCache {
       mkdirSync(path.dirname(file), { recursive: true });
       // Written then renamed by flush(), so a build killed midway leaves the old pack in place.
       const tmp = `${file}.${process.pid}.tmp`;
-      pack = { stored, fd: openSync(tmp, 'w'), tmp, file };
+      pack = { stored, fd: openSync(tmp, 'w'), pending: [], pendingChars: 0, tmp, file };
       this.packs.set(id, pack);
     }
     return pack;
@@ -84,7 +87,7 @@ export class BuildCache {
     pack.stored.delete(key);
     try {
       const value = JSON.parse(json) as T;
-      writeSync(pack.fd, `["${key}",${json}]\n`);
+      this.append(pack, `["${key}",${json}]\n`);
       this.hits++;
       return value;
     } catch {
@@ -93,14 +96,47 @@ export class BuildCache {
     }
   }
 
+  /**
+   * Like get(), but the value is parsed only when the returned function is called:
+   * the entry is carried into the next pack as it is. For large values most builds
+   * never look at (the HTML of every article, when few pages render).
+   */
+  lazy<T>(namespace: string, key: string): (() => T) | undefined {
+    if (!this.enabled) return undefined;
+    const pack = this.pack(namespace, key);
+    const json = pack.stored.get(key);
+    if (json === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    pack.stored.delete(key);
+    this.append(pack, `["${key}",${json}]\n`);
+    this.hits++;
+    return () => JSON.parse(json) as T;
+  }
+
   set(namespace: string, key: string, value: unknown): void {
     if (!this.enabled) return;
-    writeSync(this.pack(namespace, key).fd, `["${key}",${JSON.stringify(value)}]\n`);
+    this.append(this.pack(namespace, key), `["${key}",${JSON.stringify(value)}]\n`);
+  }
+
+  private append(pack: Pack, line: string): void {
+    pack.pending.push(line);
+    pack.pendingChars += line.length;
+    if (pack.pendingChars >= 1 << 20) this.writePending(pack);
+  }
+
+  private writePending(pack: Pack): void {
+    if (pack.pending.length === 0) return;
+    writeSync(pack.fd, pack.pending.join(''));
+    pack.pending = [];
+    pack.pendingChars = 0;
   }
 
   /** Swaps in the packs this build wrote. */
   async flush(): Promise<void> {
     for (const pack of this.packs.values()) {
+      this.writePending(pack);
       closeSync(pack.fd);
       await rename(pack.tmp, pack.file);
     }
@@ -113,8 +149,9 @@ const EXTRACTION_DIRS = ['data', 'src/lib/extract', 'src/lib/text', 'src/lib/ren
 
 /**
  * A fingerprint of the code and data that extraction depends on: the project's
- * data/ files and the extraction/text source files, plus `extraDirs` for a result
- * that depends on more code (search records: src/lib/search). Any edit to them
+ * data/ files and the extraction/text source files, plus `extraDirs` (folders or
+ * files) for a result that depends on more code (search records: src/lib/search;
+ * article HTML: the entity paths it links to). Any edit to them
  * changes every cache key, so results computed by older code are never reused.
  */
 export function pipelineFingerprint(root = process.cwd(), extraDirs: readonly string[] = []): string {
@@ -132,7 +169,15 @@ export function pipelineFingerprint(root = process.cwd(), extraDirs: readonly st
       else files.push(full);
     }
   };
-  for (const dir of [...EXTRACTION_DIRS, ...extraDirs]) walk(path.join(root, dir));
+  const visit = (p: string): void => {
+    try {
+      if (statSync(p).isFile()) files.push(p);
+      else walk(p);
+    } catch {
+      // not there: nothing to fingerprint
+    }
+  };
+  for (const dir of [...EXTRACTION_DIRS, ...extraDirs]) visit(path.join(root, dir));
   const h = createHash('sha256');
   for (const f of files) h.update(path.relative(root, f)).update(readFileSync(f));
   return h.digest('hex');

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { loadArticles } from '../content/load.ts';
+import { loadArticles, type LoadMemo, type LoadedFile } from '../content/load.ts';
 import { ContentError, formatDiagnostic } from '../content/diagnostics.ts';
 import type { ArticleFile } from '../content/article.ts';
 import { parseMarkdown } from '../render/parse.ts';
@@ -34,8 +34,15 @@ export interface BuiltArticle {
   file: ArticleFile;
   text: ArticlePlainText;
   links: ResolvedMention[];
-  /** The body, rendered and sanitised, with every resolved mention linked. */
-  html: string;
+  /** Identifies `html`: a hash of everything it is made of (with the cache off, of the HTML itself). */
+  htmlKey: string;
+  /** The body, rendered and sanitised, with every resolved mention linked; a cached one is parsed on first use. */
+  readonly html: string;
+}
+
+function builtArticle(parts: Omit<BuiltArticle, 'html'>, html: () => string): BuiltArticle {
+  let value: string | undefined;
+  return { ...parts, get html() { return (value ??= html()); } };
 }
 
 export interface KnowledgeBuild {
@@ -57,13 +64,21 @@ interface Extraction extends CachedExtraction {
 
 export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild> {
   const startedAt = performance.now();
-  const { articles, diagnostics } = await loadArticles(contentDir);
-  const loadMs = Math.round(performance.now() - startedAt);
-  if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
-  for (const d of diagnostics) console.warn(`[kho-tin] warning: ${formatDiagnostic(d)}`);
-
   const cache = new BuildCache();
   const fingerprint = cache.enabled ? pipelineFingerprint() : '';
+  // Unchanged files (by signature) are not read again; a file's load result depends on it and on the loader's code.
+  const loadMemo: LoadMemo | undefined = cache.enabled
+    ? { get: (sig) => cache.get<LoadedFile>('load', hashOf(fingerprint, process.cwd(), sig)), set: (sig, loaded) => cache.set('load', hashOf(fingerprint, process.cwd(), sig), loaded) }
+    : undefined;
+  const { articles, diagnostics } = await loadArticles(contentDir, loadMemo);
+  const loadMs = Math.round(performance.now() - startedAt);
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    await cache.flush(); // what loaded well is kept for the build after the fix
+    throw new ContentError(diagnostics);
+  }
+  for (const d of diagnostics) console.warn(`[kho-tin] warning: ${formatDiagnostic(d)}`);
+
+  const loadHits = cache.hits;
   const extractions: Extraction[] = [];
   for (const article of articles) {
     const key = cache.enabled ? hashOf(fingerprint, article.id, article.file, article.hash) : '';
@@ -79,36 +94,42 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
     cache.set('extraction', key, { text, mentions } satisfies CachedExtraction);
     extractions.push({ article, key, text, mentions, tree: { root, text: full } });
   }
-  const extractHits = cache.hits;
+  const extractHits = cache.hits - loadHits;
   const resolveStartedAt = performance.now();
   const resolution = resolveEntities(extractions);
   const kb = buildKnowledgeBase(articles, resolution);
   const resolveMs = Math.round(performance.now() - resolveStartedAt);
-  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length, cacheHits: extractHits, loadMs, resolveMs });
+  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length, cacheHits: extractHits, loadHits, loadMs, resolveMs });
 
   const renderStartedAt = performance.now();
   const site = siteConfigFromEnv();
   const hrefFor = (entityId: string): string => withBase(site, entityPath(entityId));
+  // The HTML links to entity pages: their paths are part of what it is made of.
+  const linkFingerprint = cache.enabled ? pipelineFingerprint(process.cwd(), ['src/lib/site/paths.ts', 'src/lib/site/config.ts']) : '';
   const built = new Map<string, BuiltArticle>();
   for (const x of extractions) {
     const links = resolution.links.get(x.article.id) ?? [];
-    const htmlKey = cache.enabled ? hashOf(x.key, site.basePath, JSON.stringify(links)) : '';
-    let html = cache.get<string>('html', htmlKey);
-    if (html === undefined) {
-      // A cached extraction has no tree: parse again only when the links changed.
-      let tree = x.tree;
-      if (!tree) {
-        const root = parseMarkdown(x.article.body);
-        tree = { root, text: articleText(root) };
-      }
-      html = renderArticleHtml(tree.root, tree.text, links, hrefFor);
-      cache.set('html', htmlKey, html);
+    const parts = { file: x.article, text: x.text, links };
+    const htmlKey = cache.enabled ? hashOf(x.key, linkFingerprint, site.basePath, JSON.stringify(links)) : '';
+    const cached = cache.lazy<string>('html', htmlKey);
+    if (cached) {
+      x.tree = undefined;
+      built.set(x.article.id, builtArticle({ ...parts, htmlKey }, cached));
+      continue;
     }
+    // A cached extraction has no tree: parse again only when the links changed.
+    let tree = x.tree;
+    if (!tree) {
+      const root = parseMarkdown(x.article.body);
+      tree = { root, text: articleText(root) };
+    }
+    const html = renderArticleHtml(tree.root, tree.text, links, hrefFor);
+    cache.set('html', htmlKey, html);
     x.tree = undefined; // the tree is not needed any more
-    built.set(x.article.id, { file: x.article, text: x.text, links, html });
+    built.set(x.article.id, builtArticle({ ...parts, htmlKey: htmlKey || hashOf(html) }, () => html));
   }
   await cache.flush();
-  recordStage('article-html', renderStartedAt, { cacheHits: cache.hits - extractHits });
+  recordStage('article-html', renderStartedAt, { cacheHits: cache.hits - extractHits - loadHits });
   return { kb, articles: built };
 }
 

@@ -7,7 +7,8 @@
  * in docs/bad-input.md.
  */
 import { bomlessUtf16 } from '../text/encoding.ts';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -31,7 +32,34 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-export async function loadArticles(contentDir: string): Promise<LoadResult> {
+/** What loading one file gave, without the article's body (the part worth keeping between builds). */
+export interface LoadedFile {
+  article: Omit<ArticleFile, 'body'> | null;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Results of earlier loads, by file signature (path, size, modification time,
+ * inode: a changed file has a new one, as in git's index). A file whose
+ * signature is known is not read: its article's body is read when first asked
+ * for, which a build with cached extraction and HTML never does.
+ */
+export interface LoadMemo {
+  get(signature: string): LoadedFile | undefined;
+  set(signature: string, loaded: LoadedFile): void;
+}
+
+function withLazyBody(meta: Omit<ArticleFile, 'body'>, full: string): ArticleFile {
+  let body: string | undefined;
+  return {
+    ...meta,
+    get body(): string {
+      return (body ??= loadArticleBytes(meta.file, meta.id, readFileSync(full)).article?.body ?? '');
+    },
+  };
+}
+
+export async function loadArticles(contentDir: string, memo?: LoadMemo): Promise<LoadResult> {
   const dir = path.join(contentDir, 'articles');
   const diagnostics: Diagnostic[] = [];
   let entries;
@@ -60,30 +88,45 @@ export async function loadArticles(contentDir: string): Promise<LoadResult> {
   }
   files.sort();
 
-  const loaded: (ArticleFile | null)[] = new Array(files.length).fill(null);
-  const BATCH = 64;
-  for (let i = 0; i < files.length; i += BATCH) {
-    await Promise.all(
-      files.slice(i, i + BATCH).map(async (full, j) => {
-        const file = displayPath(full);
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(full);
-        } catch (error) {
-          diagnostics.push({ file, severity: 'error', message: `cannot read the file (${(error as Error).message}); check its permissions` });
-          return;
+  // Synchronous reads: on a folder of small files (35,873 at the whole corpus) they
+  // take a third of the time of the promise API, which queues every read on libuv's pool.
+  const loaded: (ArticleFile | null)[] = files.map((full) => {
+    const file = displayPath(full);
+    let signature: string | undefined;
+    if (memo) {
+      try {
+        const st = statSync(full, { bigint: true });
+        signature = `${full}\u0000${st.size}\u0000${st.mtimeNs}\u0000${st.ino}`;
+        const known = memo.get(signature);
+        if (known) {
+          diagnostics.push(...known.diagnostics);
+          return known.article && withLazyBody(known.article, full);
         }
-        try {
-          const result = loadArticleBytes(file, path.basename(full, '.md'), bytes);
-          diagnostics.push(...result.diagnostics);
-          loaded[i + j] = result.article;
-        } catch (error) {
-          // A bug in the loader, not in the file: still reported against the file, never a bare stack trace.
-          diagnostics.push({ file, severity: 'error', message: `internal error while loading this file (${(error as Error).message}); please report it with the file attached` });
-        }
-      }),
-    );
-  }
+      } catch {
+        // unreadable: reported by the read below
+      }
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(full);
+    } catch (error) {
+      diagnostics.push({ file, severity: 'error', message: `cannot read the file (${(error as Error).message}); check its permissions` });
+      return null;
+    }
+    try {
+      const result = loadArticleBytes(file, path.basename(full, '.md'), bytes);
+      diagnostics.push(...result.diagnostics);
+      if (memo && signature) {
+        const article = result.article ? (({ body, ...meta }) => (void body, meta))(result.article) : null;
+        memo.set(signature, { article, diagnostics: result.diagnostics });
+      }
+      return result.article;
+    } catch (error) {
+      // A bug in the loader, not in the file: still reported against the file, never a bare stack trace.
+      diagnostics.push({ file, severity: 'error', message: `internal error while loading this file (${(error as Error).message}); please report it with the file attached` });
+      return null;
+    }
+  });
 
   // Ids come from file names, so the same name in two folders is a clash.
   const articles: ArticleFile[] = [];

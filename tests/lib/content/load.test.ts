@@ -7,7 +7,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadArticles, type LoadResult } from '../../../src/lib/content/load.ts';
+import { loadArticles, type LoadedFile, type LoadMemo, type LoadResult } from '../../../src/lib/content/load.ts';
+import { readdirSync } from 'node:fs';
 import { formatDiagnostic, type Diagnostic } from '../../../src/lib/content/diagnostics.ts';
 import { parseMarkdown } from '../../../src/lib/render/parse.ts';
 import { articleText } from '../../../src/lib/extract/text.ts';
@@ -250,5 +251,42 @@ describe('generated inputs: sizes and encodings', () => {
     const { diagnostics } = await loadArticles(path.join(dir, 'khong-co'));
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.message).toMatch(/no articles folder here/);
+  });
+});
+
+describe('loading with a memo of earlier loads (unchanged files are not read again)', () => {
+  it('gives the same articles and warnings from the memo, and re-reads a file that changed', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kho-tin-load-memo-'));
+    try {
+      await mkdir(path.join(dir, 'articles'));
+      const seeds = readdirSync('content/articles').filter((n) => n.endsWith('.md')).sort();
+      for (const name of seeds) await writeFile(path.join(dir, 'articles', name), await readFile(path.join('content/articles', name)));
+      // A file with a warning (an unknown field): the warning must be reported on every build.
+      await writeFile(path.join(dir, 'articles', 'canh-bao.md'), '---\ntitle: Bài có trường lạ\ntacgia: Ai đó\n---\nNội dung bài viết.\n');
+      const memo = new Map<string, LoadedFile>();
+      const reads = { get: 0, set: 0 };
+      // Stored as JSON, as the build cache keeps it.
+      const loadMemo: LoadMemo = {
+        get: (sig) => { const v = memo.get(sig); if (v) reads.get++; return v; },
+        set: (sig, v) => { reads.set++; memo.set(sig, JSON.parse(JSON.stringify(v)) as LoadedFile); },
+      };
+      const first = await loadArticles(dir, loadMemo);
+      expect(reads).toEqual({ get: 0, set: seeds.length + 1 });
+      const second = await loadArticles(dir, loadMemo);
+      expect(reads.get).toBe(seeds.length + 1);
+      expect(second.diagnostics).toEqual(first.diagnostics);
+      expect(second.diagnostics.some((d) => d.file.endsWith('canh-bao.md') && /tacgia/.test(d.message))).toBe(true);
+      // Same articles, bodies included (read when asked for).
+      expect(second.articles.map((a) => ({ ...a, body: a.body }))).toEqual(first.articles.map((a) => ({ ...a })));
+
+      // Change one file: it is read again and its new title is seen.
+      const changed = path.join(dir, 'articles', seeds[0]!);
+      await writeFile(changed, (await readFile(changed, 'utf8')).replace(/^title: .*$/m, 'title: Tiêu đề đã sửa'));
+      const third = await loadArticles(dir, loadMemo);
+      expect(third.articles.find((a) => a.id === seeds[0]!.replace(/\.md$/, ''))!.title).toBe('Tiêu đề đã sửa');
+      expect(reads.set).toBe(seeds.length + 2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
