@@ -15,7 +15,7 @@ import { getKnowledge } from '../lib/build/knowledge.ts';
 import { checkLinks } from '../lib/site/linkcheck.ts';
 import { buildSearchIndex } from '../lib/search/index-site.ts';
 import { recordStage } from '../lib/build/stats.ts';
-import { markBuilding, pageDependencies } from '../lib/site/page-data.ts';
+import { holdPagesUntil, markBuilding, pageDependencies } from '../lib/site/page-data.ts';
 import { astroCacheDir, cacheDirFromEnv, cacheEnabledFromEnv } from '../lib/build/cache.ts';
 import { beginOutput, finishOutput, listOutputFiles, pruneOutput, type OutputSession } from '../lib/build/output.ts';
 
@@ -61,13 +61,19 @@ export default function khoTin(): AstroIntegration {
         // With the cache on, dist/ is kept between builds (Astro reuses pages in place; output.ts).
         output = cacheEnabledFromEnv() ? await beginOutput(outDirPath, cacheDirFromEnv(), astroCacheDir()) : null;
         const session = output;
+        let queued = (): void => undefined;
+        holdPagesUntil(new Promise<void>((resolve) => (queued = resolve)));
         searching = (async () => {
-          const dir = await stagingDir(session);
-          const build = await getKnowledge(); // the pages ask for the same (memoised) build
-          const startedAt = performance.now();
-          const stats = await buildSearchIndex(dir, build, { site: { basePath }, previousOutput: session?.previousSearch ?? null });
-          recordStage('search', startedAt, { pages: stats.pages, bytes: stats.bytes, shards: stats.shards, reused: stats.reused, indexed: stats.indexed, ...stats.phases });
-          return { stats, dir };
+          try {
+            const dir = await stagingDir(session);
+            const build = await getKnowledge(); // the pages ask for the same (memoised) build
+            const startedAt = performance.now();
+            const stats = await buildSearchIndex(dir, build, { site: { basePath }, previousOutput: session?.previousSearch ?? null, onQueued: queued });
+            recordStage('search', startedAt, { pages: stats.pages, bytes: stats.bytes, shards: stats.shards, reused: stats.reused, indexed: stats.indexed, ...stats.phases });
+            return { stats, dir };
+          } finally {
+            queued(); // never leave the pages waiting, whatever happened
+          }
         })();
         searching.catch(() => undefined); // awaited (and reported) when the pages are done
       },

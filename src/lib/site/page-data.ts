@@ -12,9 +12,14 @@ import { articleSectionPaths, entitySectionPaths, siteConfig, type PageCacheKey 
 import { entityFeedPaths, entityFeedResponse } from './feed-routes.ts';
 import type { EntityType } from '../extract/types.ts';
 
-/** What an article page shows of the article's text besides the views. */
+/**
+ * What an article page shows of the article's text besides the views. `html` is
+ * not enumerable: a page's cache key digests `key`, which identifies the HTML,
+ * so computing the keys of 35,000 article pages never parses their HTML.
+ */
 export interface ArticleBody {
-  html: string;
+  key: string;
+  readonly html: string;
   /** The start of the text, for the page description. */
   lead: string;
   /** The original URL of the article, if known. */
@@ -22,6 +27,7 @@ export interface ArticleBody {
 }
 
 const BUILDING = Symbol.for('kho-tin.building');
+const PAGES_HELD = Symbol.for('kho-tin.pages-held');
 const MEMO = Symbol.for('kho-tin.page-deps');
 type Global = Record<symbol, unknown>;
 
@@ -39,7 +45,8 @@ function createDependencies(build: KnowledgeBuild): PageDependencies {
   sources.articleBody = (id) => {
     const built = build.articles.get(String(id));
     if (!built) return undefined;
-    return { html: built.html, lead: built.text.text.slice(0, 300), url: built.file.url ?? null } satisfies ArticleBody;
+    const body = { key: built.htmlKey, lead: built.text.text.slice(0, 300), url: built.file.url ?? null };
+    return Object.defineProperty(body, 'html', { get: () => built.html, enumerable: false }) as ArticleBody;
   };
   return new PageDependencies(sources, (globalThis as Global)[BUILDING] ? astroCacheDir() : null);
 }
@@ -70,8 +77,19 @@ export async function pageData(url: URL): Promise<{ views: SiteViews; articleBod
   };
 }
 
+/**
+ * Holds page generation back until `ready` settles: the integration gives the
+ * search index a head start (its Pagefind process then works on the other core
+ * while the pages render). Computing the pages' cache keys is one long stretch
+ * of the event loop that would otherwise leave Pagefind waiting for records.
+ */
+export function holdPagesUntil(ready: Promise<unknown>): void {
+  (globalThis as Global)[PAGES_HELD] = ready.then(() => undefined, () => undefined);
+}
+
 /** What every getStaticPaths needs: this build's views, and the cache key of a page path. */
 async function pathsContext(): Promise<{ views: SiteViews; cacheKey: PageCacheKey }> {
+  await ((globalThis as Global)[PAGES_HELD] as Promise<void> | undefined);
   const { kb } = await getKnowledge();
   const deps = await pageDependencies();
   return { views: siteViews(kb), cacheKey: (page) => deps.cacheKey(page) };
