@@ -164,6 +164,46 @@ function describe(entity: KbEntity, ctx: EntityContext): string[] {
   return [...new Set(lines.filter((l) => l.trim()))];
 }
 
+/** What an entity record shows of the articles that name it: their years and sources, and the latest date. */
+interface EntityFacets {
+  years: string[];
+  sources: string[];
+  latest: string | null;
+}
+
+function entityFacets(entity: KbEntity, ctx: EntityContext): EntityFacets {
+  const years = new Set<string>();
+  const sources = new Set<string>();
+  let latest: string | null = null;
+  for (const id of entity.articles) {
+    const a = ctx.articlesById.get(id);
+    if (!a) continue;
+    const y = yearOf(a.published);
+    if (y) years.add(y);
+    if (a.source) sources.add(a.source);
+    if (a.published && (!latest || a.published > latest)) latest = a.published;
+  }
+  return { years: [...years].sort(), sources: [...sources].sort(), latest };
+}
+
+/**
+ * Everything entityRecord's HTML is made of, as a string, without folding or
+ * escaping anything (a search shard's cache key; index-site.ts): the entity
+ * without its back-references, the names of its parent and place, the facets,
+ * and the mention sentences the record indexes.
+ */
+export function entityRecordIdentity(entity: KbEntity, ctx: EntityContext): string {
+  const { mentions, articles, ...own } = entity;
+  void articles; // stands in through the facets
+  return JSON.stringify([
+    own,
+    entity.parent ? ctx.entitiesById.get(entity.parent)?.name ?? null : null,
+    entity.place ? ctx.entitiesById.get(entity.place)?.name ?? null : null,
+    entityFacets(entity, ctx),
+    mentions.slice(0, MAX_ENTITY_SENTENCES).map((m) => m.sentence),
+  ]);
+}
+
 export function entityRecord(entity: KbEntity, ctx: EntityContext, url: string): SearchRecord {
   const kind: SearchKind = entity.type;
   const names = entityNames(entity);
@@ -180,19 +220,9 @@ export function entityRecord(entity: KbEntity, ctx: EntityContext, url: string):
   parts.push(attr('meta', META_NAMES, toIndexForm([...names, ...keys].join(NAMES_SEPARATOR))));
   parts.push(attr('filter', FILTER_TYPE, KIND_LABEL[kind]), attr('meta', META_KIND, kind));
 
-  const years = new Set<string>();
-  const sources = new Set<string>();
-  let latest: string | null = null;
-  for (const id of entity.articles) {
-    const a = ctx.articlesById.get(id);
-    if (!a) continue;
-    const y = yearOf(a.published);
-    if (y) years.add(y);
-    if (a.source) sources.add(a.source);
-    if (a.published && (!latest || a.published > latest)) latest = a.published;
-  }
-  for (const y of [...years].sort()) parts.push(attr('filter', FILTER_YEAR, y));
-  for (const s of [...sources].sort()) parts.push(attr('filter', FILTER_SOURCE, s));
+  const { years, sources, latest } = entityFacets(entity, ctx);
+  for (const y of years) parts.push(attr('filter', FILTER_YEAR, y));
+  for (const s of sources) parts.push(attr('filter', FILTER_SOURCE, s));
   if (latest) parts.push(attr('meta', META_DATE, latest));
   parts.push(attr('sort', SORT_DATE, latest ?? UNDATED));
   return { url, html: page(parts.join('')) };
