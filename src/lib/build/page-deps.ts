@@ -26,6 +26,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { yielder } from './output.ts';
 
 /** Bump when the recording or digest rules change: every recorded key is then void. */
 const VERSION = 1;
@@ -121,6 +122,9 @@ export class PageDependencies {
   private readonly previous = new Map<string, string[] | null>();
   /** Keys never seen before get a one-off key, so Astro records the page and renders it. */
   private readonly nonce = randomUUID();
+  /** Keys computed ahead by prepareKeys(). */
+  private readonly keys = new Map<string, string>();
+  private prepared: Promise<void> | null = null;
 
   private readonly sources: DataSources;
   readonly cacheDir: string | null;
@@ -157,12 +161,29 @@ export class PageDependencies {
     return h.digest('base64url');
   }
 
+  /**
+   * Computes the key of every page recorded last time, before getStaticPaths asks
+   * for them, letting the event loop run every few milliseconds: replaying ~98,000
+   * pages' calls takes seconds, and in one stretch it would keep the search
+   * index's Pagefind process (which needs the loop to take its replies) waiting.
+   */
+  prepareKeys(): Promise<void> {
+    this.prepared ??= (async () => {
+      const pause = yielder(10);
+      for (const [page, calls] of this.previous) {
+        if (calls) this.keys.set(page, this.keyOf(calls));
+        await pause();
+      }
+    })();
+    return this.prepared;
+  }
+
   /** The cacheKey for a page in getStaticPaths(): from what it read last time, or a one-off key. */
   cacheKey(page: string): string | undefined {
     if (!this.cacheDir) return undefined;
     const calls = this.previous.get(page);
     if (!calls) return `pending:${this.nonce}`;
-    return this.keyOf(calls);
+    return this.keys.get(page) ?? this.keyOf(calls);
   }
 
   /** Notes that `page` called `source(...args)`; once a page is unkeyable (null) it stays so. */

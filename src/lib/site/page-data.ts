@@ -92,6 +92,7 @@ async function pathsContext(): Promise<{ views: SiteViews; cacheKey: PageCacheKe
   await ((globalThis as Global)[PAGES_HELD] as Promise<void> | undefined);
   const { kb } = await getKnowledge();
   const deps = await pageDependencies();
+  await deps.prepareKeys();
   return { views: siteViews(kb), cacheKey: (page) => deps.cacheKey(page) };
 }
 
