@@ -76,7 +76,8 @@ export class BuildCache {
     return pack;
   }
 
-  get<T>(namespace: string, key: string): T | undefined {
+  /** The stored JSON of `key`, taken out of the previous pack (a miss when absent). */
+  private take(namespace: string, key: string): { pack: Pack; json: string } | undefined {
     if (!this.enabled) return undefined;
     const pack = this.pack(namespace, key);
     const json = pack.stored.get(key);
@@ -85,9 +86,15 @@ export class BuildCache {
       return undefined;
     }
     pack.stored.delete(key);
+    return { pack, json };
+  }
+
+  get<T>(namespace: string, key: string): T | undefined {
+    const found = this.take(namespace, key);
+    if (!found) return undefined;
     try {
-      const value = JSON.parse(json) as T;
-      this.append(pack, `["${key}",${json}]\n`);
+      const value = JSON.parse(found.json) as T;
+      this.append(found.pack, `["${key}",${found.json}]\n`);
       this.hits++;
       return value;
     } catch {
@@ -102,17 +109,11 @@ export class BuildCache {
    * never look at (the HTML of every article, when few pages render).
    */
   lazy<T>(namespace: string, key: string): (() => T) | undefined {
-    if (!this.enabled) return undefined;
-    const pack = this.pack(namespace, key);
-    const json = pack.stored.get(key);
-    if (json === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    pack.stored.delete(key);
-    this.append(pack, `["${key}",${json}]\n`);
+    const found = this.take(namespace, key);
+    if (!found) return undefined;
+    this.append(found.pack, `["${key}",${found.json}]\n`);
     this.hits++;
-    return () => JSON.parse(json) as T;
+    return () => JSON.parse(found.json) as T;
   }
 
   set(namespace: string, key: string, value: unknown): void {

@@ -31,6 +31,25 @@ describe('BuildCache', () => {
     expect(third.misses).toBe(1);
   });
 
+  it('lazy: keeps an entry for the next build without parsing it, and parses it when asked', async () => {
+    const root = mkdtempSync(path.join(dir, 'lazy-'));
+    const key = hashOf('article html');
+    const first = new BuildCache(root, true);
+    expect(first.lazy('html', key)).toBeUndefined();
+    first.set('html', key, '<p>Đồng chí <a href="/nguoi/x/">X</a></p>');
+    await first.flush();
+
+    const second = new BuildCache(root, true);
+    const read = second.lazy<string>('html', key);
+    expect(second.hits).toBe(1);
+    await second.flush(); // never parsed, still carried into the new pack
+    expect(read!()).toBe('<p>Đồng chí <a href="/nguoi/x/">X</a></p>');
+
+    const third = new BuildCache(root, true);
+    expect(third.get('html', key)).toBe('<p>Đồng chí <a href="/nguoi/x/">X</a></p>');
+    expect(new BuildCache(root, false).lazy('html', key)).toBeUndefined();
+  });
+
   it('treats a damaged pack line as a miss, not an error', async () => {
     const key = hashOf('damaged');
     const cache = new BuildCache(dir, true);
