@@ -10,7 +10,7 @@
  *  - archive: the articles and the remaining entities; searched on request,
  *    or when the core finds nothing, or when a filter or sort needs articles.
  * Each tier is cut into 2^k buckets by a stable hash of the record URL (about
- * 8,000 records a bucket at most: see DEFAULT_LIMITS), so that
+ * 8,000 records a core bucket and 2,000 an archive bucket: see DEFAULT_LIMITS), so that
  * adding one article changes only the buckets whose records changed (their
  * Pagefind output is cached by content, see index-site.ts). The first non-empty
  * core bucket is the primary bundle at pagefind/ (Pagefind's JS and wasm);
