@@ -5,17 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { servedWithBrowser } from './support/served.ts';
 import { siteOutDir } from './support/site.ts';
 
 // E2E_SEEDS_DIR: test a private copy of the seed build while others rebuild .cache/e2e/seeds.
 const outDir = process.env.E2E_SEEDS_DIR ? path.resolve(process.env.E2E_SEEDS_DIR) : siteOutDir('seeds');
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
-let server: StaticServer;
-let browser: Browser;
 
 interface AxeViolation {
   id: string;
@@ -24,22 +20,14 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-beforeAll(async () => {
-  server = await serveStatic(outDir, '/');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedWithBrowser(() => outDir);
 
 /** Runs axe on a page at a given width and returns its violations, readable. */
 async function violations(urlPath: string, width: number): Promise<string[]> {
   // bypassCSP: the pages' Content-Security-Policy would (rightly) block the injected axe script.
-  const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
+  const page = await served.browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
   try {
-    const response = await page.goto(server.url + urlPath.replace(/^\//, ''));
+    const response = await page.goto(served.server.url + urlPath.replace(/^\//, ''));
     expect([200, 404]).toContain(response?.status());
     await page.addScriptTag({ content: readFileSync(AXE, 'utf8') });
     const result = await page.evaluate(async () => {
@@ -54,9 +42,9 @@ async function violations(urlPath: string, width: number): Promise<string[]> {
 
 /** The first entry of an index page: a real entity (or article) page to check. */
 async function firstEntry(indexPath: string): Promise<string> {
-  const page = await browser.newPage({ bypassCSP: true });
+  const page = await served.browser.newPage({ bypassCSP: true });
   try {
-    await page.goto(server.url + indexPath.replace(/^\//, ''));
+    await page.goto(served.server.url + indexPath.replace(/^\//, ''));
     const href = await page.locator('main .index-list a').first().getAttribute('href', { timeout: 2000 }).catch(() => null);
     expect(href, `an entry on ${indexPath}`).toBeTruthy();
     return href!;

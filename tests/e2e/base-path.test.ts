@@ -6,16 +6,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { servedWithBrowser } from './support/served.ts';
 import { buildSite } from './support/site.ts';
 
 const BASE = '/kho-tin/';
 let outDir = '';
-let server: StaticServer;
-let browser: Browser;
 
 function htmlFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -26,16 +23,10 @@ function htmlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   outDir = buildSite({ name: 'base-path', contentDir: 'content', basePath: BASE, siteUrl: 'https://example.org' }).outDir;
-  server = await serveStatic(outDir, BASE);
-  browser = await launchBrowser();
 }, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedWithBrowser(() => outDir, BASE);
 
 async function clickFirst(page: Page, hrefPrefix: string): Promise<string> {
   const link = page.locator(`main a[href^="${hrefPrefix}"]`).first();
@@ -61,8 +52,8 @@ describe(`site built with BASE_PATH=${BASE}`, () => {
   });
 
   it('follows links from the home page to an article, a person and a document', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(server.url);
+    const page = await served.browser.newPage();
+    const response = await page.goto(served.server.url);
     expect(response?.status()).toBe(200);
     const article = await clickFirst(page, `${BASE}bai-viet/`);
     expect(article).toMatch(/^\/kho-tin\/bai-viet\/[a-z0-9-]+\/$/);
@@ -83,8 +74,8 @@ describe(`site built with BASE_PATH=${BASE}`, () => {
   });
 
   it('runs a search from the header form and returns results under the base path', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await served.browser.newPage();
+    await page.goto(served.server.url);
     const box = page.locator('header form[role="search"] input[name="q"]');
     await box.fill('nguyen thi tuyet');
     await Promise.all([page.waitForURL((u) => u.pathname === `${BASE}tim-kiem/`), box.press('Enter')]);

@@ -10,18 +10,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { servedWithBrowser } from './support/served.ts';
 import { buildSite } from './support/site.ts';
 import { loadArticles } from '../../src/lib/content/load.ts';
 import type { ArticleFile } from '../../src/lib/content/article.ts';
 
 const CONTENT_DIR = 'tests/fixtures/hostile';
 let outDir: string;
-let server: StaticServer;
-let browser: Browser;
 let articles: ArticleFile[];
 
 beforeAll(async () => {
@@ -29,14 +25,8 @@ beforeAll(async () => {
   expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   articles = loaded.articles;
   outDir = buildSite({ name: 'hostile', contentDir: CONTENT_DIR }).outDir;
-  server = await serveStatic(outDir, '/');
-  browser = await launchBrowser();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedWithBrowser(() => outDir);
 
 /** Every built HTML page, as a path under the site root ("bai-viet/x/"). */
 function builtPages(): string[] {
@@ -123,14 +113,14 @@ describe('hostile articles in Chromium', () => {
     expect(pages.length).toBeGreaterThan(articles.length);
     const problems: string[] = [];
     for (const pagePath of pages) {
-      const context = await browser.newContext();
+      const context = await served.browser.newContext();
       const page = await context.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
         dialogs.push(`${dialog.type()}: ${dialog.message()}`);
         void dialog.dismiss();
       });
-      const response = await page.goto(server.url + pagePath, { waitUntil: 'load' });
+      const response = await page.goto(served.server.url + pagePath, { waitUntil: 'load' });
       const status = response?.status();
       if (status !== 200 && !pagePath.startsWith('404')) problems.push(`${pagePath}: HTTP ${status}`);
       // Give deferred payloads (onerror of a broken image, autofocus, meta refresh) a moment.
@@ -153,10 +143,10 @@ describe('hostile articles in Chromium', () => {
   });
 
   it('every page carries a Content-Security-Policy that blocks inline scripts, and the browser enforces it', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const violations: string[] = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
-    await page.goto(`${server.url}bai-viet/the-script/`);
+    await page.goto(`${served.server.url}bai-viet/the-script/`);
     const policy = await page.evaluate(() => document.head.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '');
     expect(policy).toMatch(/script-src 'self'/);
     expect(policy).not.toMatch(/unsafe-inline|'unsafe-eval'/);
@@ -180,8 +170,8 @@ describe('hostile articles in Chromium', () => {
 
   it('frontmatter payloads show as plain text in the heading, the byline and the JSON-LD', async () => {
     for (const article of articles) {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}bai-viet/${article.id}/`);
+      const page = await served.browser.newPage();
+      await page.goto(`${served.server.url}bai-viet/${article.id}/`);
       const found = await page.evaluate(inspect);
       expect(found.h1?.trim(), article.id).toBe(article.title);
       const body = await page.evaluate(() => document.body.innerText);
@@ -194,8 +184,8 @@ describe('hostile articles in Chromium', () => {
   });
 
   it('the article body keeps its ordinary text around removed payloads', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}bai-viet/the-script/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.server.url}bai-viet/the-script/`);
     const prose = await page.evaluate(() => document.querySelector('.prose, article')?.textContent ?? '');
     expect(prose).toContain('Chiều 12/3, Đảng ủy phường Minh Khai tổ chức hội nghị sơ kết công tác quý I.');
     expect(prose).toContain('Bí thư Đảng ủy phường phát biểu chỉ đạo hội nghị.');

@@ -7,19 +7,16 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
 import { countDownloads } from './support/downloads.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { servedWithBrowser } from './support/served.ts';
 import { buildSite } from './support/site.ts';
 import { differingFiles, listFiles } from './support/files.ts';
 import { parseShardManifest, type ShardManifest } from '../../src/lib/search/shards.ts';
 
 const TIERS_ENV = { KHO_TIN_SEARCH_SINGLE_LIMIT: '10', KHO_TIN_SEARCH_BUCKET_TARGET: '8', KHO_TIN_SEARCH_ARCHIVE_BUCKET_TARGET: '8' };
 
-let browser: Browser;
-let site: StaticServer;
 let outDir: string;
 let manifest: ShardManifest;
 let buildLog: string;
@@ -30,18 +27,13 @@ beforeAll(async () => {
   outDir = built.outDir;
   buildLog = built.output;
   manifest = parseShardManifest(JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'shards.json'), 'utf8')));
-  browser = await launchBrowser();
-  site = await serveStatic(outDir);
 }, 600_000);
+const served = servedWithBrowser(() => outDir);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   try {
     return await fn(page);
   } finally {
@@ -83,7 +75,7 @@ describe('the tiered index of the seed site', () => {
     withPage(async (page) => {
       const requested = trackSearchFiles(page);
       const downloads = countDownloads(page);
-      await page.goto(`${site.url}tim-kiem/?q=${encodeURIComponent('ho chi minh')}`);
+      await page.goto(`${served.server.url}tim-kiem/?q=${encodeURIComponent('ho chi minh')}`);
       const results = await readResults(page, 'core');
       expect(results[0]).toBe('/nguoi/ho-chi-minh/');
       expect(results.every((r) => !r.startsWith('/bai-viet/'))).toBe(true);
@@ -104,7 +96,7 @@ describe('the tiered index of the seed site', () => {
 
   it('finds articles after "search all", keeps the scope in the URL, and the back button returns to the core', () =>
     withPage(async (page) => {
-      await page.goto(`${site.url}tim-kiem/?q=${encodeURIComponent('Bộ Chính trị')}`);
+      await page.goto(`${served.server.url}tim-kiem/?q=${encodeURIComponent('Bộ Chính trị')}`);
       const core = await readResults(page, 'core');
       expect(core[0]).toBe('/don-vi/bo-chinh-tri/');
       expect(core.some((r) => r.startsWith('/bai-viet/'))).toBe(false);
@@ -130,7 +122,7 @@ describe('the tiered index of the seed site', () => {
 
   it('opens a shared whole-archive URL in the whole archive, and typing keeps that scope', () =>
     withPage(async (page) => {
-      await page.goto(`${site.url}tim-kiem/?q=${encodeURIComponent('Bộ Chính trị')}&pham-vi=tat-ca`);
+      await page.goto(`${served.server.url}tim-kiem/?q=${encodeURIComponent('Bộ Chính trị')}&pham-vi=tat-ca`);
       expect((await readResults(page, 'all')).some((r) => r.startsWith('/bai-viet/'))).toBe(true);
       await page.fill('#search-input', 'Tây Hồ');
       await page.waitForURL((u) => new URL(u).searchParams.get('q') === 'Tây Hồ' && new URL(u).searchParams.get('pham-vi') === 'tat-ca');
@@ -139,7 +131,7 @@ describe('the tiered index of the seed site', () => {
 
   it('searches the whole archive by itself when no core result carries every word of the query', () =>
     withPage(async (page) => {
-      await page.goto(`${site.url}tim-kiem/?q=${encodeURIComponent('xay dung dang vung manh')}`);
+      await page.goto(`${served.server.url}tim-kiem/?q=${encodeURIComponent('xay dung dang vung manh')}`);
       const results = await readResults(page, 'all');
       expect(results[0]).toBe('/bai-viet/xay-dung-dang-vung-manh-tu-co-so/');
       expect(new URL(page.url()).searchParams.has('pham-vi')).toBe(false);
@@ -148,11 +140,11 @@ describe('the tiered index of the seed site', () => {
 
   it('searches the whole archive for the article type filter and a date sort', () =>
     withPage(async (page) => {
-      await page.goto(`${site.url}tim-kiem/?q=${encodeURIComponent('Bộ Chính trị')}&loai=article`);
+      await page.goto(`${served.server.url}tim-kiem/?q=${encodeURIComponent('Bộ Chính trị')}&loai=article`);
       const articles = await readResults(page, 'all');
       expect(articles.length).toBeGreaterThan(0);
       expect(articles.every((r) => r.startsWith('/bai-viet/'))).toBe(true);
-      await page.goto(`${site.url}tim-kiem/?q=${encodeURIComponent('dang')}&loai=article&sap-xep=moi`);
+      await page.goto(`${served.server.url}tim-kiem/?q=${encodeURIComponent('dang')}&loai=article&sap-xep=moi`);
       await readResults(page, 'all');
       const metas = await page.$$eval('#search-results .result__meta', (ps) => ps.map((p) => p.textContent ?? ''));
       const dates = metas.map((m) => m.match(/(\d{2})\/(\d{2})\/(\d{4})/)?.slice(1).reverse().join('-') ?? '');
@@ -162,7 +154,7 @@ describe('the tiered index of the seed site', () => {
 
   it('finds a document by its code across merged bundles (the document-code plan)', () =>
     withPage(async (page) => {
-      await page.goto(`${site.url}tim-kiem/?q=${encodeURIComponent('05-CT/TW')}`);
+      await page.goto(`${served.server.url}tim-kiem/?q=${encodeURIComponent('05-CT/TW')}`);
       expect((await readResults(page, 'core'))[0]).toBe('/van-ban/chi-thi-05-ct-tw-khoa-xii/');
     }));
 });

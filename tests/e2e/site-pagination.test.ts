@@ -7,18 +7,14 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { servedWithBrowser } from './support/served.ts';
 import { buildSite } from './support/site.ts';
 import type { KnowledgeBase } from '../../src/lib/graph/types.ts';
 
 const ARTICLES = 60;
 const contentDir = path.resolve('.cache/e2e-content/pagination');
 let outDir = '';
-let server: StaticServer;
-let browser: Browser;
 
 function writeContent(): void {
   rmSync(contentDir, { recursive: true, force: true });
@@ -40,14 +36,8 @@ function writeContent(): void {
 beforeAll(async () => {
   writeContent();
   outDir = buildSite({ name: 'pagination', contentDir, siteUrl: 'https://example.org' }).outDir;
-  server = await serveStatic(outDir, '/');
-  browser = await launchBrowser();
 }, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedWithBrowser(() => outDir);
 
 function documentSlug(): string {
   const kb = JSON.parse(readFileSync(path.join(outDir, 'kb.json'), 'utf8')) as KnowledgeBase;
@@ -60,8 +50,8 @@ function documentSlug(): string {
 describe('pagination of an entity mentioned in 60 articles', () => {
   it('shows 50 articles on page 1 and 10 on page 2, newest first, linked both ways', async () => {
     const slug = documentSlug();
-    const page = await browser.newPage();
-    await page.goto(`${server.url}van-ban/${slug}/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.server.url}van-ban/${slug}/`);
     const first = await page.locator('section[aria-labelledby="bai-nhac-den"] .hit__title a').allTextContents();
     expect(first).toHaveLength(50);
     expect(first[0]).toBe(`Sinh hoạt chuyên đề lần thứ ${ARTICLES}`);

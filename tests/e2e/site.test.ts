@@ -8,10 +8,9 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedWithBrowser } from './support/served.ts';
 import { siteOutDir } from './support/site.ts';
 import type { KnowledgeBase } from '../../src/lib/graph/types.ts';
 import { canonicalTones } from '../../src/lib/text/fold.ts';
@@ -19,8 +18,6 @@ import { canonicalTones } from '../../src/lib/text/fold.ts';
 // E2E_SEEDS_DIR: test a private copy of the seed build while others rebuild .cache/e2e/seeds.
 const outDir = process.env.E2E_SEEDS_DIR ? path.resolve(process.env.E2E_SEEDS_DIR) : siteOutDir('seeds');
 const SCREENS = path.resolve('.cache/screens');
-let server: StaticServer;
-let browser: Browser;
 
 /** The seed articles as committed in content/articles: id → frontmatter. */
 const seeds = new Map(
@@ -42,19 +39,11 @@ function kb(): KnowledgeBase {
   return JSON.parse(readFileSync(path.join(outDir, 'kb.json'), 'utf8')) as KnowledgeBase;
 }
 
-beforeAll(async () => {
-  server = await serveStatic(outDir, '/');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedWithBrowser(() => outDir);
 
 async function open(path: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const response = await page.goto(server.url + path.replace(/^\//, ''));
+  const page = await served.browser.newPage({ viewport: { width, height: 900 } });
+  const response = await page.goto(served.server.url + path.replace(/^\//, ''));
   expect(response?.status(), `status of ${path}`).toBe(200);
   return page;
 }
@@ -93,8 +82,8 @@ describe('home page', () => {
 
   it('has a search form in the header of every page, pointing at /tim-kiem/ with a labelled q field', async () => {
     for (const p of ['/', `/bai-viet/${HAI_BA_TRUNG}/`, '/nguoi/', '/404.html']) {
-      const page = await browser.newPage();
-      await page.goto(server.url + p.slice(1));
+      const page = await served.browser.newPage();
+      await page.goto(served.server.url + p.slice(1));
       const form = page.locator('header form[role="search"]');
       expect(await form.getAttribute('action')).toBe('/tim-kiem/');
       expect((await form.getAttribute('method'))?.toLowerCase()).toBe('get');
@@ -183,8 +172,8 @@ describe('entity pages from the seeds', () => {
     for (const name of ['Hai Bà Trưng', 'Trương Định']) {
       const links = index.locator('main .index-list a', { hasText: new RegExp(`^(quận |phường )?${name}$`, 'i') });
       expect(await links.count(), `place index entries named ${name}`).toBe(1);
-      const page = await browser.newPage();
-      await page.goto(new URL((await links.getAttribute('href'))!, server.url).href);
+      const page = await served.browser.newPage();
+      await page.goto(new URL((await links.getAttribute('href'))!, served.server.url).href);
       expect(await page.locator('.kicker').textContent()).toBe('Địa danh');
       for (const id of [HAI_BA_TRUNG, QUAN_SU_HBT]) {
         expect(await page.locator(`section[aria-labelledby="bai-nhac-den"] .hit__title a[href="/bai-viet/${id}/"]`).count(), `${name} page links ${id}`).toBe(1);
@@ -273,7 +262,7 @@ describe('keyboard and layout', () => {
     expect(sawSearch).toBe(true);
     expect(sawMain).toBe(true);
     // The skip link moves focus to the main content.
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('noi-dung');
@@ -300,8 +289,8 @@ describe('keyboard and layout', () => {
   });
 
   it('serves the 404 page for unknown paths', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(server.url + 'khong-co-trang-nay/');
+    const page = await served.browser.newPage();
+    const response = await page.goto(served.server.url + 'khong-co-trang-nay/');
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Không tìm thấy trang');
     expect(await page.locator('main a[href="/"]').count()).toBe(1);
