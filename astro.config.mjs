@@ -12,12 +12,12 @@ export default defineConfig({
   site: site.siteUrl,
   base: site.basePath,
   trailingSlash: 'always',
-  // Several pages at once: on an incremental build almost every page is a file copy
-  // from Astro's cache, which one at a time leaves the CPU idle waiting on the disk.
+  // Several pages at once: a reused page is only a file check (or, when dist/ was
+  // not kept, a copy from Astro's cache), which one at a time leaves the CPU idle.
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   ...(cacheDir ? { cacheDir } : {}),
-  // Pages whose recorded data is unchanged are copied from the previous build (src/lib/build/page-deps.ts).
+  // Pages whose recorded data is unchanged are reused from the previous build (src/lib/build/page-deps.ts).
   experimental: { incrementalBuild: cacheDir !== null },
   // With the cache on, dist/ is kept between builds so that reused pages stay where
   // they are; the integration deletes what a build no longer writes (src/lib/build/output.ts).

@@ -184,6 +184,9 @@ export function pipelineFingerprint(root = process.cwd(), extraDirs: readonly st
   return h.digest('hex');
 }
 
+/** Astro's incremental-build manifest, in its cache folder: which page had which cache key and output file. */
+export const ASTRO_MANIFEST = 'incremental-build.json';
+
 /**
  * Astro's cache folder (its incremental-build manifest and the copies of the pages
  * it can reuse): inside our cache folder, so one folder (and one CI cache) holds

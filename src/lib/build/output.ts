@@ -11,17 +11,17 @@
  *   the background, and Astro restores reused pages from its own cache.
  *   A killed build also voids Astro's manifest: its page copies may be newer than
  *   the keys it lists.
- * - endOutput() deletes every file this build neither wrote nor reused (pages of
- *   entities that are gone, old bundles), so dist/ holds exactly what a clean
- *   build would write. "Wrote" is judged by modification time against a marker
+ * - pruneOutput() deletes every file this build neither wrote nor reused (pages
+ *   of entities that are gone, old assets), so dist/ holds exactly what a clean
+ *   build would write; finishOutput() marks the folder trusted for the next build. "Wrote" is judged by modification time against a marker
  *   file touched when the build began; "reused" is the list of pages Astro kept.
  */
 import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ASTRO_MANIFEST } from './cache.ts';
 
 const STATE_FILE = 'output-state.json';
-const ASTRO_MANIFEST = 'incremental-build.json';
 
 interface OutputState {
   outDir: string;

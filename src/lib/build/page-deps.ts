@@ -27,11 +27,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { yielder } from './output.ts';
+import { ASTRO_MANIFEST } from './cache.ts';
 
 /** Bump when the recording or digest rules change: every recorded key is then void. */
 const VERSION = 1;
 const DEPS_FILE = 'kho-tin-page-deps.json';
-const ASTRO_MANIFEST = 'incremental-build.json';
 
 type Arg = string | number | boolean | null;
 export type DataSource = (...args: Arg[]) => unknown;

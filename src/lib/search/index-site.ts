@@ -7,7 +7,8 @@
  * A large site is split into shards (shards.ts): one Pagefind index per shard,
  * all fed from one pass over the records through one Pagefind service, each
  * written to its own bundle directory. A shard whose records did not change
- * since the last build is copied from the build cache (shard-cache.ts).
+ * since the last build is moved over from the old index or linked from the
+ * build cache (shard-cache.ts), without generating its records.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
@@ -226,7 +227,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
   const bundleRoot = path.join(outDir, 'pagefind');
   await rm(bundleRoot, { recursive: true, force: true });
 
-  // Pass 1 (cache on): the key of each shard, and the cached bundles copied in.
+  // Pass 1 (cache on): the key of each shard, and the unchanged bundles put in place.
   // Pass 2: index the shards the cache does not hold. (Pagefind writes into its
   // bundle directory without emptying it, so the order of the two does not matter.)
   const phases = { plan: 0, keys: 0, restore: 0, add: 0, write: 0, finish: 0 };

@@ -2,14 +2,16 @@
  * Written Pagefind bundles kept between builds, one directory per shard under
  * <cache dir>/search/<key>/, the key being a hash of everything the bundle's
  * bytes depend on (Pagefind's version, the base path, the shard's role and its
- * ordered records). A shard whose key is there is copied into dist/ instead of
- * being indexed again; directories the build did not use are dropped at the end,
- * so the cache holds what the last build wrote (as src/lib/build/cache.ts does).
+ * ordered records). A shard whose key is there is moved over from the previous
+ * output (the old dist/pagefind, when it holds that key) or linked in from the
+ * cache instead of being indexed again; directories the build did not use are
+ * dropped at the end, so the cache holds what the last build wrote (as
+ * src/lib/build/cache.ts does).
  *
  * Files are hard-linked both ways (dist ⇄ cache) when the file system allows,
  * else copied: a bundle of the whole corpus is 66,000 files. Nothing rewrites a
- * bundle file in place (a build empties dist/ and Pagefind writes new files), so
- * a link never lets one side change the other.
+ * bundle file in place (each build writes its index into a fresh staging folder
+ * and Pagefind writes new files), so a link never lets one side change the other.
  */
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -100,9 +102,9 @@ export class ShardCache {
    * midway (another build sharing the cache pruned it): then `target` is removed
    * and the shard is indexed instead.
    */
-  async restore(key: string, target: string, dir?: string): Promise<boolean> {
+  async restore(key: string, target: string, dir: string): Promise<boolean> {
     if (!this.enabled) return false;
-    if (dir !== undefined && (await this.takePrevious(key, dir, target))) {
+    if (await this.takePrevious(key, dir, target)) {
       this.used.add(key);
       return true;
     }

@@ -71,7 +71,7 @@ export interface ShardLimits {
  * bundle is not much smaller than one of a large bundle): 8,000 keeps the core
  * in one bundle. The archive is searched only on request, and a new article
  * re-indexes its bucket: smaller archive buckets make that rebuild cheaper and
- * "search all" download more (see ARCHIVE_BUCKET_TARGET in docs/benchmarks.md).
+ * "search all" download more (docs/benchmarks.md, "The cost of smaller archive buckets").
  */
 export const DEFAULT_LIMITS: ShardLimits = { singleIndexLimit: 8_000, bucketTarget: 8_000, archiveBucketTarget: 2_000, coreMinArticles: 3 };
 
