@@ -150,12 +150,19 @@ const EXTRACTION_DIRS = ['data', 'src/lib/extract', 'src/lib/text', 'src/lib/ren
 
 /**
  * A fingerprint of the code and data that extraction depends on: the project's
- * data/ files and the extraction/text source files, plus `extraDirs` (folders or
- * files) for a result that depends on more code (search records: src/lib/search;
- * article HTML: the entity paths it links to). Any edit to them
- * changes every cache key, so results computed by older code are never reused.
+ * data/ files and the extraction/text source files. Any edit to them changes
+ * every cache key, so results computed by older code are never reused.
  */
-export function pipelineFingerprint(root = process.cwd(), extraDirs: readonly string[] = []): string {
+export function pipelineFingerprint(root = process.cwd()): string {
+  return sourceFingerprint(EXTRACTION_DIRS, root);
+}
+
+/**
+ * A fingerprint of source files and folders (relative to `root`): for a result
+ * that depends on more code than extraction (search records: src/lib/search;
+ * article HTML: the entity paths it links to), combined with pipelineFingerprint.
+ */
+export function sourceFingerprint(paths: readonly string[], root = process.cwd()): string {
   const files: string[] = [];
   const walk = (dir: string): void => {
     let names: string[];
@@ -178,7 +185,7 @@ export function pipelineFingerprint(root = process.cwd(), extraDirs: readonly st
       // not there: nothing to fingerprint
     }
   };
-  for (const dir of [...EXTRACTION_DIRS, ...extraDirs]) visit(path.join(root, dir));
+  for (const p of paths) visit(path.join(root, p));
   const h = createHash('sha256');
   for (const f of files) h.update(path.relative(root, f)).update(readFileSync(f));
   return h.digest('hex');

@@ -25,7 +25,7 @@ import { buildKnowledgeBase } from '../graph/build.ts';
 import { siteConfigFromEnv, withBase } from '../site/config.ts';
 import { entityPath } from '../site/paths.ts';
 import { recordStage } from './stats.ts';
-import { BuildCache, hashOf, pipelineFingerprint } from './cache.ts';
+import { BuildCache, hashOf, pipelineFingerprint, sourceFingerprint } from './cache.ts';
 
 /** An article's text without the tree: what search indexing and page descriptions need. */
 export type ArticlePlainText = Pick<ArticleText, 'text' | 'blocks' | 'sentences'>;
@@ -104,8 +104,8 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
   const renderStartedAt = performance.now();
   const site = siteConfigFromEnv();
   const hrefFor = (entityId: string): string => withBase(site, entityPath(entityId));
-  // The HTML links to entity pages: their paths are part of what it is made of.
-  const linkFingerprint = cache.enabled ? pipelineFingerprint(process.cwd(), ['src/lib/site/paths.ts', 'src/lib/site/config.ts']) : '';
+  // The HTML links to entity pages: their paths are part of what it is made of (x.key covers the rest of the code).
+  const linkFingerprint = cache.enabled ? sourceFingerprint(['src/lib/site/paths.ts', 'src/lib/site/config.ts']) : '';
   const built = new Map<string, BuiltArticle>();
   for (const x of extractions) {
     const links = resolution.links.get(x.article.id) ?? [];

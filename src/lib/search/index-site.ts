@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { KnowledgeBuild } from '../build/knowledge.ts';
-import { pipelineFingerprint } from '../build/cache.ts';
+import { hashOf, pipelineFingerprint, sourceFingerprint } from '../build/cache.ts';
 import { withBase, type SiteConfig } from '../site/config.ts';
 import { articlePath, entityPath } from '../site/paths.ts';
 import { articleRecord, entityContext, entityRecord, entityRecordIdentity, type SearchRecord } from './records.ts';
@@ -239,7 +239,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
   };
   lap('plan');
   const records = pendingSiteRecords(build, options.site);
-  const keys = cache.enabled ? shardKeys(plan, shardOf, records, await pagefindVersion(), basePath, pipelineFingerprint(process.cwd(), ['src/lib/search'])) : null;
+  const keys = cache.enabled ? shardKeys(plan, shardOf, records, await pagefindVersion(), basePath, hashOf(pipelineFingerprint(), sourceFingerprint(['src/lib/search']))) : null;
   lap('keys');
   const cached = new Set<number>();
   let pages = 0;
