@@ -67,8 +67,9 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
   const cache = new BuildCache();
   const fingerprint = cache.enabled ? pipelineFingerprint() : '';
   // Unchanged files (by signature) are not read again; a file's load result depends on it and on the loader's code.
+  const loadKey = (signature: string): string => hashOf(fingerprint, process.cwd(), signature);
   const loadMemo: LoadMemo | undefined = cache.enabled
-    ? { get: (sig) => cache.get<LoadedFile>('load', hashOf(fingerprint, process.cwd(), sig)), set: (sig, loaded) => cache.set('load', hashOf(fingerprint, process.cwd(), sig), loaded) }
+    ? { get: (sig) => cache.get<LoadedFile>('load', loadKey(sig)), set: (sig, loaded) => cache.set('load', loadKey(sig), loaded) }
     : undefined;
   const { articles, diagnostics } = await loadArticles(contentDir, loadMemo);
   const loadMs = Math.round(performance.now() - startedAt);
@@ -111,21 +112,20 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
     const links = resolution.links.get(x.article.id) ?? [];
     const parts = { file: x.article, text: x.text, links };
     const htmlKey = cache.enabled ? hashOf(x.key, linkFingerprint, site.basePath, JSON.stringify(links)) : '';
+    let tree = x.tree;
+    x.tree = undefined; // not needed after this article's HTML
     const cached = cache.lazy<string>('html', htmlKey);
     if (cached) {
-      x.tree = undefined;
       built.set(x.article.id, builtArticle({ ...parts, htmlKey }, cached));
       continue;
     }
     // A cached extraction has no tree: parse again only when the links changed.
-    let tree = x.tree;
     if (!tree) {
       const root = parseMarkdown(x.article.body);
       tree = { root, text: articleText(root) };
     }
     const html = renderArticleHtml(tree.root, tree.text, links, hrefFor);
     cache.set('html', htmlKey, html);
-    x.tree = undefined; // the tree is not needed any more
     built.set(x.article.id, builtArticle({ ...parts, htmlKey: htmlKey || hashOf(html) }, () => html));
   }
   await cache.flush();

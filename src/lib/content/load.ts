@@ -49,6 +49,12 @@ export interface LoadMemo {
   set(signature: string, loaded: LoadedFile): void;
 }
 
+function withoutBody(article: ArticleFile): Omit<ArticleFile, 'body'> {
+  const { body, ...meta } = article;
+  void body;
+  return meta;
+}
+
 function withLazyBody(meta: Omit<ArticleFile, 'body'>, full: string): ArticleFile {
   let body: string | undefined;
   return {
@@ -117,8 +123,7 @@ export async function loadArticles(contentDir: string, memo?: LoadMemo): Promise
       const result = loadArticleBytes(file, path.basename(full, '.md'), bytes);
       diagnostics.push(...result.diagnostics);
       if (memo && signature) {
-        const article = result.article ? (({ body, ...meta }) => (void body, meta))(result.article) : null;
-        memo.set(signature, { article, diagnostics: result.diagnostics });
+        memo.set(signature, { article: result.article && withoutBody(result.article), diagnostics: result.diagnostics });
       }
       return result.article;
     } catch (error) {

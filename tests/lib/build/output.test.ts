@@ -61,11 +61,10 @@ describe('output kept between builds', () => {
 
   it('prunes what the new build neither wrote nor reused, and the folders left empty', async () => {
     const first = await beginOutput(outDir, stateDir, astroDir);
-    for (const rel of ['nguoi/a/index.html', 'nguoi/gone/index.html', 'nguoi/gone/rss.xml', 'don-vi/x/2/index.html', '_astro/old.css']) {
-      write(rel, rel);
-    }
+    const previous = ['nguoi/a/index.html', 'nguoi/gone/index.html', 'nguoi/gone/rss.xml', 'don-vi/x/2/index.html', '_astro/old.css'];
+    for (const rel of previous) write(rel, rel);
     await finishOutput(first);
-    for (const rel of ['nguoi/a/index.html', 'nguoi/gone/index.html', 'nguoi/gone/rss.xml', 'don-vi/x/2/index.html', '_astro/old.css']) age(rel);
+    for (const rel of previous) age(rel);
 
     const second = await beginOutput(outDir, stateDir, astroDir);
     write('_astro/new.css', 'new'); // written by this build
