@@ -7,7 +7,8 @@
  * in docs/bad-input.md.
  */
 import { bomlessUtf16 } from '../text/encoding.ts';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileSignature } from '../build/file-signature.ts';
 import { readdir } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
@@ -101,8 +102,7 @@ export async function loadArticles(contentDir: string, memo?: LoadMemo): Promise
     let signature: string | undefined;
     if (memo) {
       try {
-        const st = statSync(full, { bigint: true });
-        signature = `${full}\u0000${st.size}\u0000${st.mtimeNs}\u0000${st.ino}`;
+        signature = `${full}\u0000${fileSignature(full)}`;
         const known = memo.get(signature);
         if (known) {
           diagnostics.push(...known.diagnostics);

@@ -23,12 +23,13 @@
  * anchors, so the report is the same as without the cache.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { BuildCache, hashOf } from '../build/cache.ts';
 import { listOutputFiles, yielder } from '../build/output.ts';
+import { fileSignature } from '../build/file-signature.ts';
 
 export interface BrokenLink {
   /** The page holding the link, relative to dist/ ("bai-viet/x/index.html"). */
@@ -308,8 +309,7 @@ export async function checkLinksIncrementally(outDir: string, basePath: string, 
       parsed++;
       return pageLinks(readFileSync(file, 'utf8'), page, base, siteOrigin);
     }
-    const st = statSync(file, { bigint: true });
-    const signature = hashOf(keyPrefix, page, String(st.size), String(st.mtimeNs), String(st.ino));
+    const signature = hashOf(keyPrefix, page, fileSignature(file));
     let key = cache.get<string>(SIGNATURE_NAMESPACE, signature);
     let bytes: Buffer | null = null;
     if (key === undefined) {
