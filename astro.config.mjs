@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { siteConfigFromEnv } from './src/lib/site/config.ts';
+import { siteConfigFromEnv } from './src/lib/model/site-config.ts';
 import khoTin from './src/integrations/kho-tin.ts';
-import { astroCacheDir } from './src/lib/build/cache.ts';
+import { astroCacheDir } from './src/integrations/astro-cache.ts';
 
 const site = siteConfigFromEnv();
 // Astro's cache (incremental-build manifest, reusable pages) lives in our cache folder; off with KHO_TIN_CACHE=0.

@@ -22,7 +22,7 @@
 import { cp, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { getKnowledge } from '../src/lib/build/knowledge.ts';
+import { buildKnowledge } from '../src/lib/build/knowledge.ts';
 import { buildSearchIndex, type SearchIndexStats } from '../src/lib/search/index-site.ts';
 import { ShardCache } from '../src/lib/search/shard-cache.ts';
 import { DEFAULT_LIMITS, limitsFromEnv, parseShardManifest } from '../src/lib/search/shards.ts';
@@ -88,7 +88,7 @@ async function loadAverage(): Promise<string> {
 
 if (!values['skip-index']) {
   const t0 = performance.now();
-  const build = await getKnowledge(path.resolve(values.content!));
+  const build = await buildKnowledge(path.resolve(values.content!));
   const knowledgeMs = performance.now() - t0;
   console.log(`knowledge base: ${build.kb.articles.length} articles, ${build.kb.entities.length} entities in ${(knowledgeMs / 1000).toFixed(1)} s (RSS ${mb(await treeRss())})`);
   const limits = values.single ? { ...DEFAULT_LIMITS, singleIndexLimit: Number.MAX_SAFE_INTEGER } : limitsFromEnv(process.env);

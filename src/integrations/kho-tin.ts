@@ -11,13 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getKnowledge } from '../lib/build/knowledge.ts';
+import { getKnowledge } from './knowledge.ts';
 import { checkLinks } from '../lib/site/linkcheck.ts';
 import { buildSearchIndex } from '../lib/search/index-site.ts';
-import { recordStage } from '../lib/build/stats.ts';
-import { holdPagesUntil, markBuilding, pageDependencies } from '../lib/site/page-data.ts';
-import { astroCacheDir, cacheDirFromEnv, cacheEnabledFromEnv } from '../lib/build/cache.ts';
-import { beginOutput, finishOutput, listOutputFiles, pruneOutput, type OutputSession } from '../lib/build/output.ts';
+import { recordStage } from '../lib/infra/stats.ts';
+import { holdPagesUntil, markBuilding, pageDependencies } from './page-data.ts';
+import { cacheDirFromEnv, cacheEnabledFromEnv } from '../lib/infra/cache.ts';
+import { astroCacheDir } from './astro-cache.ts';
+import { listFiles } from '../lib/infra/walk.ts';
+import { beginOutput, finishOutput, pruneOutput, type OutputSession } from './output.ts';
 
 type SearchStats = Awaited<ReturnType<typeof buildSearchIndex>>;
 
@@ -88,7 +90,7 @@ export default function khoTin(): AstroIntegration {
         await writeFile(path.join(outDir, 'kb.json'), JSON.stringify(kb));
         logger.info(`kb.json: ${kb.articles.length} articles, ${kb.entities.length} entities`);
         // One listing of dist/ serves the pruning of stale files and the link check.
-        const listed = await listOutputFiles(outDir);
+        const listed = await listFiles(outDir);
         const { files, removed } = output ? pruneOutput(output, listed, pages.outputs) : { files: listed, removed: [] };
         if (removed.length > 0) logger.info(`removed ${removed.length} file(s) of the previous build that this build does not write: ${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''}`);
         recordStage('page-deps', renderStartedAt, { rendered: pages.rendered, reused: pages.reused, removed: removed.length });

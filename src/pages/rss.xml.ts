@@ -1,7 +1,6 @@
 /** /rss.xml: the newest articles of the whole site. */
 import type { APIRoute } from 'astro';
-import { getKnowledge } from '../lib/build/knowledge.ts';
-import { siteViews } from '../lib/site/views.ts';
+import { pageData } from '../integrations/page-data.ts';
 import { siteFeedResponse } from '../lib/site/feed-routes.ts';
 
-export const GET: APIRoute = async () => siteFeedResponse(siteViews((await getKnowledge()).kb));
+export const GET: APIRoute = async ({ url }) => siteFeedResponse((await pageData(url)).views);

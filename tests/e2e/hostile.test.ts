@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { servedWithBrowser } from './support/served.ts';
 import { buildSite } from './support/site.ts';
 import { loadArticles } from '../../src/lib/content/load.ts';
-import type { ArticleFile } from '../../src/lib/content/article.ts';
+import type { ArticleFile } from '../../src/lib/model/article.ts';
 
 const CONTENT_DIR = 'tests/fixtures/hostile';
 let outDir: string;

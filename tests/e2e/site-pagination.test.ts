@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { servedWithBrowser } from './support/served.ts';
 import { buildSite } from './support/site.ts';
-import type { KnowledgeBase } from '../../src/lib/graph/types.ts';
+import type { KnowledgeBase } from '../../src/lib/model/kb.ts';
 
 const ARTICLES = 60;
 const contentDir = path.resolve('.cache/e2e-content/pagination');

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { servedWithBrowser } from './support/served.ts';
 import { siteOutDir } from './support/site.ts';
-import type { KnowledgeBase } from '../../src/lib/graph/types.ts';
+import type { KnowledgeBase } from '../../src/lib/model/kb.ts';
 import { canonicalTones } from '../../src/lib/text/fold.ts';
 
 // E2E_SEEDS_DIR: test a private copy of the seed build while others rebuild .cache/e2e/seeds.

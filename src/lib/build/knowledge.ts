@@ -1,73 +1,80 @@
 /**
- * The pipeline, end to end: load → parse → extract → resolve → graph → render.
- * Astro pages, the search indexer and the `kb` script all get the knowledge base
- * from here; within one process it is built once (memoised per content directory).
+ * The site build's knowledge: the articles of a content folder run through the
+ * pure pipeline (src/lib/pipeline.ts), with its per-article stages answered
+ * from the build cache (.cache/build) where the same inputs were seen before.
  *
- * Each article is parsed once. Its tree is kept only until its HTML is rendered
- * (right after resolution, when the mention links are known) and then dropped,
- * so a large corpus never holds every tree through page rendering. Per-article
- * extraction and HTML are cached by content hash in .cache/build: an unchanged
- * article whose links did not change is neither parsed nor rendered again.
+ * Each cache key is a digest of the stage's inputs (the file's signature, the
+ * article file's hash, its links) and of the code and data the stage depends
+ * on (codeDigest: the stage's modules and everything they import; data/): an
+ * unchanged article whose links did not change is neither parsed nor rendered
+ * again, and nothing computed by older code is ever read.
  */
 import path from 'node:path';
-import type { Root } from 'mdast';
-import { loadArticles, type LoadMemo, type LoadedFile } from '../content/load.ts';
+import type { LoadMemo, LoadedFile } from '../content/load.ts';
+import { loadArticles } from '../content/load.ts';
 import { ContentError, formatDiagnostic } from '../content/diagnostics.ts';
-import type { ArticleFile } from '../content/article.ts';
-import { parseMarkdown } from '../render/parse.ts';
+import { siteConfigFromEnv, withBase } from '../model/site-config.ts';
+import { entityPath } from '../model/paths.ts';
+import { recordStage } from '../infra/stats.ts';
+import { BuildCache, hashOf, sourceFingerprint } from '../infra/cache.ts';
+import { codeDigest } from '../infra/code-digest.ts';
+import { extractFromParsed, parseArticle, runPipeline, type ArticleStages, type Extraction, type KnowledgeBuild } from '../pipeline.ts';
 import { renderArticleHtml } from '../render/html.ts';
-import { articleText, type ArticleText } from '../extract/text.ts';
-import { extractMentions } from '../extract/index.ts';
-import type { Mention } from '../extract/types.ts';
-import { resolveEntities, type ResolvedMention } from '../resolve/index.ts';
-import type { KnowledgeBase } from '../graph/types.ts';
-import { buildKnowledgeBase } from '../graph/build.ts';
-import { siteConfigFromEnv, withBase } from '../site/config.ts';
-import { entityPath } from '../site/paths.ts';
-import { recordStage } from './stats.ts';
-import { BuildCache, hashOf, pipelineFingerprint, sourceFingerprint } from './cache.ts';
 
-/** An article's text without the tree: what search indexing and page descriptions need. */
-export type ArticlePlainText = Pick<ArticleText, 'text' | 'blocks' | 'sentences'>;
+export type { BuiltArticle, KnowledgeBuild, ArticlePlainText } from '../pipeline.ts';
 
-export interface BuiltArticle {
-  file: ArticleFile;
-  text: ArticlePlainText;
-  links: ResolvedMention[];
-  /** Identifies `html`: a hash of everything it is made of (with the cache off, of the HTML itself). */
-  htmlKey: string;
-  /** The body, rendered and sanitised, with every resolved mention linked; a cached one is parsed on first use. */
-  readonly html: string;
+/** The modules each cached stage runs (with everything they import). */
+const LOAD_CODE = ['src/lib/content/load.ts'];
+const EXTRACT_CODE = ['src/lib/markdown/parse.ts', 'src/lib/markdown/text.ts', 'src/lib/extract/index.ts'];
+/** The HTML links to entity pages: their paths and the base path are part of what it is made of. */
+const RENDER_CODE = ['src/lib/render/html.ts', 'src/lib/model/paths.ts', 'src/lib/model/site-config.ts'];
+
+/** The stages of the pipeline answered from the cache, computed (and stored) on a miss. */
+function cachedStages(cache: BuildCache, hrefFor: (entityId: string) => string, basePath: string): ArticleStages {
+  // What each stage is made of besides its inputs: the code it runs (import closure) and the data files it reads.
+  const extractCode = hashOf(codeDigest(EXTRACT_CODE), sourceFingerprint(['data']));
+  const renderCode = codeDigest(RENDER_CODE);
+  const extractionKey = (article: { id: string; file: string; hash: string }): string => hashOf(extractCode, article.id, article.file, article.hash);
+  return {
+    extract(article) {
+      const key = extractionKey(article);
+      const cached = cache.get<Extraction>('extraction', key);
+      if (cached) return { extraction: cached };
+      const parsed = parseArticle(article);
+      const extraction = extractFromParsed(article, parsed);
+      cache.set('extraction', key, extraction);
+      return { extraction, parsed };
+    },
+    render(article, links, parsed) {
+      const htmlKey = hashOf(extractionKey(article), renderCode, basePath, JSON.stringify(links));
+      const cached = cache.lazy<string>('html', htmlKey);
+      if (cached) return { htmlKey, html: cached };
+      // A cached extraction has no tree: parse again only when the links changed.
+      const { root, text } = parsed ?? parseArticle(article);
+      const html = renderArticleHtml(root, text, links, hrefFor);
+      cache.set('html', htmlKey, html);
+      return { htmlKey, html: () => html };
+    },
+  };
 }
 
-function builtArticle(parts: Omit<BuiltArticle, 'html'>, html: () => string): BuiltArticle {
-  let value: string | undefined;
-  return { ...parts, get html() { return (value ??= html()); } };
-}
-
-export interface KnowledgeBuild {
-  kb: KnowledgeBase;
-  articles: Map<string, BuiltArticle>;
-}
-
-interface CachedExtraction {
-  text: ArticlePlainText;
-  mentions: Mention[];
-}
-
-interface Extraction extends CachedExtraction {
-  article: ArticleFile;
-  key: string;
-  /** Present when the article was parsed in this build (cache miss), until its HTML is rendered. */
-  tree?: { root: Root; text: ArticleText };
+/** The stages with the cache off: as before the cache existed, each article's HTML is rendered while its tree is at hand. */
+function uncachedStages(hrefFor: (entityId: string) => string): Pick<ArticleStages, 'render'> {
+  return {
+    render(article, links, parsed) {
+      const { root, text } = parsed ?? parseArticle(article);
+      const html = renderArticleHtml(root, text, links, hrefFor);
+      return { htmlKey: hashOf(html), html: () => html };
+    },
+  };
 }
 
 export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild> {
   const startedAt = performance.now();
   const cache = new BuildCache();
-  const fingerprint = cache.enabled ? pipelineFingerprint() : '';
+  const loadCode = cache.enabled ? codeDigest(LOAD_CODE) : '';
   // Unchanged files (by signature) are not read again; a file's load result depends on it and on the loader's code.
-  const loadKey = (signature: string): string => hashOf(fingerprint, process.cwd(), signature);
+  const loadKey = (signature: string): string => hashOf(loadCode, process.cwd(), signature);
   const loadMemo: LoadMemo | undefined = cache.enabled
     ? { get: (sig) => cache.get<LoadedFile>('load', loadKey(sig)), set: (sig, loaded) => cache.set('load', loadKey(sig), loaded) }
     : undefined;
@@ -79,78 +86,27 @@ export async function buildKnowledge(contentDir: string): Promise<KnowledgeBuild
   }
   for (const d of diagnostics) console.warn(`[kho-tin] warning: ${formatDiagnostic(d)}`);
 
-  const loadHits = cache.hits;
-  const extractions: Extraction[] = [];
-  for (const article of articles) {
-    const key = cache.enabled ? hashOf(fingerprint, article.id, article.file, article.hash) : '';
-    const cached = cache.get<CachedExtraction>('extraction', key);
-    if (cached) {
-      extractions.push({ article, key, ...cached });
-      continue;
-    }
-    const root = parseMarkdown(article.body);
-    const full = articleText(root);
-    const text: ArticlePlainText = { text: full.text, blocks: full.blocks, sentences: full.sentences };
-    const mentions = extractMentions(article, full);
-    cache.set('extraction', key, { text, mentions } satisfies CachedExtraction);
-    extractions.push({ article, key, text, mentions, tree: { root, text: full } });
-  }
-  const extractHits = cache.hits - loadHits;
-  const resolveStartedAt = performance.now();
-  const resolution = resolveEntities(extractions);
-  const kb = buildKnowledgeBase(articles, resolution);
-  const resolveMs = Math.round(performance.now() - resolveStartedAt);
-  recordStage('extract', startedAt, { articles: articles.length, entities: kb.entities.length, cacheHits: extractHits, loadHits, loadMs, resolveMs });
-
-  const renderStartedAt = performance.now();
   const site = siteConfigFromEnv();
   const hrefFor = (entityId: string): string => withBase(site, entityPath(entityId));
-  // The HTML links to entity pages: their paths are part of what it is made of (x.key covers the rest of the code).
-  const linkFingerprint = cache.enabled ? sourceFingerprint(['src/lib/site/paths.ts', 'src/lib/site/config.ts']) : '';
-  const built = new Map<string, BuiltArticle>();
-  for (const x of extractions) {
-    const links = resolution.links.get(x.article.id) ?? [];
-    const parts = { file: x.article, text: x.text, links };
-    const htmlKey = cache.enabled ? hashOf(x.key, linkFingerprint, site.basePath, JSON.stringify(links)) : '';
-    let tree = x.tree;
-    x.tree = undefined; // not needed after this article's HTML
-    const cached = cache.lazy<string>('html', htmlKey);
-    if (cached) {
-      built.set(x.article.id, builtArticle({ ...parts, htmlKey }, cached));
-      continue;
-    }
-    // A cached extraction has no tree: parse again only when the links changed.
-    if (!tree) {
-      const root = parseMarkdown(x.article.body);
-      tree = { root, text: articleText(root) };
-    }
-    const html = renderArticleHtml(tree.root, tree.text, links, hrefFor);
-    cache.set('html', htmlKey, html);
-    built.set(x.article.id, builtArticle({ ...parts, htmlKey: htmlKey || hashOf(html) }, () => html));
-  }
+  const loadHits = cache.hits;
+  let extractHits = 0;
+  const build = runPipeline(articles, {
+    hrefFor,
+    stages: cache.enabled ? cachedStages(cache, hrefFor, site.basePath) : uncachedStages(hrefFor),
+    onPhase: (phase, phaseStartedAt, extra) => {
+      if (phase === 'extract') {
+        extractHits = cache.hits - loadHits;
+        recordStage('extract', startedAt, { ...extra, cacheHits: extractHits, loadHits, loadMs });
+      } else {
+        recordStage('article-html', phaseStartedAt, { cacheHits: cache.hits - extractHits - loadHits });
+      }
+    },
+  });
   await cache.flush();
-  recordStage('article-html', renderStartedAt, { cacheHits: cache.hits - extractHits - loadHits });
-  return { kb, articles: built };
+  return build;
 }
-
-// On globalThis: Astro loads the integration and the page bundle as separate module
-// instances in one process; both must share one build of the knowledge base.
-const MEMO_KEY = Symbol.for('kho-tin.knowledge');
-const memo: Map<string, Promise<KnowledgeBuild>> = ((globalThis as Record<symbol, unknown>)[MEMO_KEY] ??= new Map()) as Map<
-  string,
-  Promise<KnowledgeBuild>
->;
 
 /** The content directory of this build: $CONTENT_DIR or content/. */
 export function contentDirFromEnv(env: Record<string, string | undefined> = process.env): string {
   return path.resolve(env.CONTENT_DIR ?? 'content');
-}
-
-export function getKnowledge(contentDir = contentDirFromEnv()): Promise<KnowledgeBuild> {
-  let p = memo.get(contentDir);
-  if (!p) {
-    p = buildKnowledge(contentDir);
-    memo.set(contentDir, p);
-  }
-  return p;
 }

@@ -8,12 +8,12 @@
  */
 import { bomlessUtf16 } from '../text/encoding.ts';
 import { readFileSync } from 'node:fs';
-import { fileSignature } from '../build/file-signature.ts';
-import { readdir } from 'node:fs/promises';
+import { fileSignature } from '../infra/file-signature.ts';
+import { walkFiles } from '../infra/walk.ts';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { ArticleFile } from './article.ts';
+import type { ArticleFile } from '../model/article.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { frontmatterSchema, KNOWN_FIELDS, readFrontmatter, suggestField, type RawField } from './schema.ts';
@@ -71,7 +71,7 @@ export async function loadArticles(contentDir: string, memo?: LoadMemo): Promise
   const diagnostics: Diagnostic[] = [];
   let entries;
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    entries = [...walkFiles(dir)];
   } catch {
     diagnostics.push({
       file: displayPath(dir),
@@ -82,12 +82,10 @@ export async function loadArticles(contentDir: string, memo?: LoadMemo): Promise
   }
   const files: string[] = [];
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    if (entry.name.endsWith('.md')) files.push(full);
+    if (entry.name.endsWith('.md')) files.push(entry.full);
     else if (!entry.name.startsWith('.')) {
       diagnostics.push({
-        file: displayPath(full),
+        file: displayPath(entry.full),
         severity: 'warning',
         message: 'not an article (only files ending in .md are read); rename it to .md or move it out of articles/',
       });

@@ -7,7 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ArticleFile } from '../content/article.ts';
+import type { ArticleFile } from '../model/article.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { recordToRaw } from '../import/jsonl.ts';
 import { cleanArticle } from '../import/article.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { nameKey } from './keys.ts';
-import type { EntityType } from '../extract/types.ts';
+import type { EntityType } from '../model/mention.ts';
 
 const optional = z.boolean().optional();
 const names = z.array(z.string().min(1)).optional();

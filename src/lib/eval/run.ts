@@ -1,8 +1,9 @@
 /** Score the real pipeline against the hand annotations: seeds (content dir) and the corpus sample. */
 import { buildKnowledge } from '../build/knowledge.ts';
-import type { ArticleFile } from '../content/article.ts';
+import type { ArticleFile } from '../model/article.ts';
 import { loadSampleGold, loadSeedGold, type GoldArticle } from './gold.ts';
-import { knowledgeFromArticles } from './pipeline.ts';
+import { runPipeline } from '../pipeline.ts';
+import { entityPath } from '../model/paths.ts';
 import { readCorpus, recordToArticle } from './corpus.ts';
 import { scoreExtraction, type ExtractionScore, type PairedArticle } from './score.ts';
 
@@ -48,7 +49,7 @@ export async function scoreCorpusSample(sampleFile: string, corpusFile: string):
   }
   const missing = golds.filter((g) => !found.has(g.key));
   if (missing.length > 0) throw new PairingError(`${sampleFile}: records not in ${corpusFile}: ${missing.map((g) => g.key).join(', ')}`);
-  const { kb } = knowledgeFromArticles(articles);
+  const { kb } = runPipeline(articles, { hrefFor: entityPath });
   return scoreExtraction(
     kb,
     golds.map((gold) => ({ gold, articleId: gold.key })),

@@ -14,8 +14,8 @@
  *   articles) that the prediction knows must share a predicted id; two different
  *   gold entities of one type must never share one (a wrong merge).
  */
-import type { KbEntity, KnowledgeBase } from '../graph/types.ts';
-import type { EntityType } from '../extract/types.ts';
+import type { KbEntity, KnowledgeBase } from '../model/kb.ts';
+import type { EntityType } from '../model/mention.ts';
 import type { GoldArticle, GoldEntity } from './gold.ts';
 import { codeKey, nameKey, yearOf } from './keys.ts';
 

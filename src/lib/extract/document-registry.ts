@@ -8,15 +8,15 @@ import { resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
 import { ContentError, type Diagnostic } from '../content/diagnostics.ts';
+import { foldChars, foldName, foldTitle } from '../text/fold.ts';
 import {
   canonicalTerm,
-  foldChars,
   formatDocumentCode,
   kindFromFoldedWord,
   parseDocumentCode,
   type DocumentCode,
   type DocumentKindId,
-} from './document-codes.ts';
+} from '../text/document-codes.ts';
 
 export interface RegistryDocument {
   id: string;
@@ -250,15 +250,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Folded name for look-up: no diacritics, lower case, single spaces. */
-export function foldName(text: string): string {
-  return foldChars(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
-}
-
-/** Folded title without quotes, punctuation or a leading "về": what follows "<Kind> … về" in text. */
-export function foldTitle(text: string): string {
-  return foldName(text).replace(/[“”"'‘’]/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^ve /, '');
-}
 
 /** The term (khóa) of the Central Committee on a date (YYYY-MM-DD), or null before the first known term. */
 export function termAt(registry: DocumentRegistry, date: string): string | null {

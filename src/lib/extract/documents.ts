@@ -35,15 +35,14 @@
  * without a name is the committee the caller gives, the one the article names,
  * or the registry locality whose places the article names.
  */
-import type { ArticleFile } from '../content/article.ts';
-import type { KbDocumentInfo } from '../graph/types.ts';
+import type { ArticleFile } from '../model/article.ts';
+import type { KbDocumentInfo } from '../model/kb.ts';
 import { slugify } from '../text/slug.ts';
-import { canonicalDisplay } from '../text/fold.ts';
+import { canonicalDisplay, foldChars, foldName, foldTitle } from '../text/fold.ts';
 import {
   canonicalNumber,
   canonicalTerm,
   documentKind,
-  foldChars,
   formatDocumentCode,
   fromRoman,
   kindFromAbbr,
@@ -52,10 +51,10 @@ import {
   plenumNumber,
   type DocumentCode,
   type DocumentKindId,
-} from './document-codes.ts';
-import { foldName, foldTitle, termAt, type DocumentRegistry, type RegistryDocument } from './document-registry.ts';
-import { sentenceAt, type ArticleText } from './text.ts';
-import type { Mention } from './types.ts';
+} from '../text/document-codes.ts';
+import { termAt, type DocumentRegistry, type RegistryDocument } from './document-registry.ts';
+import { sentenceAt, type ArticleText } from '../markdown/text.ts';
+import type { Mention } from '../model/mention.ts';
 
 export interface DocumentContext {
   /** Local committees the article is set under ("Thành ủy Hà Nội"), e.g. from the places extractor. */

@@ -21,10 +21,10 @@
  * frontmatter author are never people. A historical figure named alone
  * ("phong cách Hồ Chí Minh") is a person without roles.
  */
-import type { ArticleText } from './text.ts';
-import { sentenceAt } from './text.ts';
-import type { Mention } from './types.ts';
-import type { ArticleFile } from '../content/article.ts';
+import type { ArticleText } from '../markdown/text.ts';
+import { sentenceAt } from '../markdown/text.ts';
+import type { Mention } from '../model/mention.ts';
+import type { ArticleFile } from '../model/article.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { expandTokens, findDefinitions, type Abbreviation } from './abbreviations.ts';
 import {

@@ -7,10 +7,10 @@
  * aliases in Vietnamese order (ties by code point), each article's entity ids
  * sorted. Same content in, same bytes out (docs/kb-json.md).
  */
-import type { ArticleFile } from '../content/article.ts';
+import type { ArticleFile } from '../model/article.ts';
 import type { Resolution } from '../resolve/index.ts';
-import type { KbEntity, KnowledgeBase } from './types.ts';
-import { articlePath } from '../site/paths.ts';
+import type { KbEntity, KnowledgeBase } from '../model/kb.ts';
+import { articlePath } from '../model/paths.ts';
 import { compareVi } from '../text/collate.ts';
 
 /** Code-unit order: ids are ASCII, so this is locale-independent. */

@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { KnowledgeBase } from './types.ts';
+import type { KnowledgeBase } from '../model/kb.ts';
 
 export function serializeKnowledgeBase(kb: KnowledgeBase, options: { pretty?: boolean } = {}): string {
   return JSON.stringify(kb, null, options.pretty ? 2 : undefined);

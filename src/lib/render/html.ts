@@ -12,8 +12,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { sanitize } from 'hast-util-sanitize';
-import type { ArticleText } from '../extract/text.ts';
-import type { ResolvedMention } from '../resolve/index.ts';
+import type { ArticleText } from '../markdown/text.ts';
+import type { ResolvedMention } from '../model/mention.ts';
 import { prepareTree } from './mentions.ts';
 import { articleSchema } from './sanitize-schema.ts';
 

@@ -11,8 +11,8 @@
  */
 import type { Root, Nodes, Parents, Text, Link, RootContent, PhrasingContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { ArticleText, TextSegment } from '../extract/text.ts';
-import type { ResolvedMention } from '../resolve/index.ts';
+import type { ArticleText, TextSegment } from '../markdown/text.ts';
+import type { ResolvedMention } from '../model/mention.ts';
 import { MENTION_CLASS } from './sanitize-schema.ts';
 
 interface NodeLink {

@@ -6,7 +6,7 @@
  * hast-util-sanitize, whatever produced it.
  */
 import type { Schema } from 'hast-util-sanitize';
-import { ENTITY_SECTION } from '../site/paths.ts';
+import { ENTITY_SECTION } from '../model/paths.ts';
 
 export const MENTION_CLASS = 'mention';
 

@@ -22,14 +22,14 @@
  * unresolved, then key order), so ids do not depend on the order articles are
  * read in.
  */
-import type { KbDocumentInfo, KbEntity, KbMention, KbRole } from '../graph/types.ts';
-import type { EntityType, Mention } from '../extract/types.ts';
-import type { ArticleFile } from '../content/article.ts';
-import type { ArticleText } from '../extract/text.ts';
+import type { KbDocumentInfo, KbEntity, KbMention, KbRole } from '../model/kb.ts';
+import type { EntityType, Mention, ResolvedMention } from '../model/mention.ts';
+import type { ArticleFile } from '../model/article.ts';
+import type { ArticleText } from '../markdown/text.ts';
 import { SlugAllocator, slugify } from '../text/slug.ts';
 import { canonicalDisplay } from '../text/fold.ts';
 import { compareVi } from '../text/collate.ts';
-import { entityPath } from '../site/paths.ts';
+import { entityPath } from '../model/paths.ts';
 
 export interface ArticleExtraction {
   article: ArticleFile;
@@ -38,12 +38,6 @@ export interface ArticleExtraction {
   mentions: Mention[];
 }
 
-/** A mention after resolution: which entity it is. Used by the renderer to link in place. */
-export interface ResolvedMention {
-  start: number;
-  end: number;
-  entity: string;
-}
 
 export interface Resolution {
   entities: KbEntity[];

@@ -10,10 +10,10 @@
  *
  * Browser-safe (no Node imports).
  */
-import type { KbEntity } from '../graph/types.ts';
+import type { KbEntity } from '../model/kb.ts';
 import {
   canonicalTerm, documentRefKey, documentSearchKeys as sharedDocumentKeys, parseDocumentQuery,
-} from '../extract/document-codes.ts';
+} from '../text/document-codes.ts';
 
 const KEY_PREFIX = 'vbk';
 /** Prefix of the same keys on articles that mention the document ("reference" tokens). */

@@ -11,15 +11,17 @@
  * build cache (shard-cache.ts), without generating its records.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import type { KnowledgeBuild } from '../build/knowledge.ts';
-import { hashOf, pipelineFingerprint, sourceFingerprint } from '../build/cache.ts';
-import { withBase, type SiteConfig } from '../site/config.ts';
-import { articlePath, entityPath } from '../site/paths.ts';
+import type { KnowledgeBuild } from '../pipeline.ts';
+import { hashOf } from '../infra/cache.ts';
+import { codeDigest } from '../infra/code-digest.ts';
+import { packageVersion } from '../infra/package-version.ts';
+import { walkFiles } from '../infra/walk.ts';
+import { withBase, type SiteConfig } from '../model/site-config.ts';
+import { articlePath, entityPath } from '../model/paths.ts';
 import { articleRecord, entityContext, entityRecord, entityRecordIdentity, type SearchRecord } from './records.ts';
 import { documentSearchKeys, referenceToken } from './document-keys.ts';
 import {
@@ -158,29 +160,14 @@ export function sitePlanRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'b
  */
 function indexSize(root: string): { bytes: number; files: number; indexBytes: number } {
   const out = { bytes: 0, files: 0, indexBytes: 0 };
-  const walk = (dir: string, parent: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(full, entry.name);
-        continue;
-      }
-      if (!entry.isFile()) continue;
-      const size = statSync(full).size;
-      out.bytes += size;
-      out.files++;
-      if (entry.name.endsWith('.pf_meta') || parent === 'index' || parent === 'fragment' || parent === 'filter') out.indexBytes += size;
-    }
-  };
-  walk(root, '');
+  for (const file of walkFiles(root)) {
+    const size = statSync(file.full).size;
+    const parent = path.basename(path.dirname(file.full));
+    out.bytes += size;
+    out.files++;
+    if (file.name.endsWith('.pf_meta') || parent === 'index' || parent === 'fragment' || parent === 'filter') out.indexBytes += size;
+  }
   return out;
-}
-
-/** The installed Pagefind's version (its package.json sits one level above lib/index.js). */
-async function pagefindVersion(): Promise<string> {
-  const entry = fileURLToPath(import.meta.resolve('pagefind'));
-  const pkg = JSON.parse(await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 /**
@@ -239,7 +226,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
   };
   lap('plan');
   const records = pendingSiteRecords(build, options.site);
-  const keys = cache.enabled ? shardKeys(plan, shardOf, records, await pagefindVersion(), basePath, hashOf(pipelineFingerprint(), sourceFingerprint(['src/lib/search']))) : null;
+  const keys = cache.enabled ? shardKeys(plan, shardOf, records, packageVersion('pagefind'), basePath, codeDigest(['src/lib/search/index-site.ts'])) : null;
   lap('keys');
   const cached = new Set<number>();
   let pages = 0;

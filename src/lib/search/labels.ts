@@ -2,7 +2,7 @@
  * The values of the search filters and their Vietnamese labels, shared by the
  * indexer and the search page (browser-safe, no Node imports).
  */
-import type { EntityType } from '../extract/types.ts';
+import type { EntityType } from '../model/mention.ts';
 
 export type SearchKind = 'article' | EntityType;
 

@@ -7,8 +7,8 @@
  * Filters, sorts and meta are attributes on empty elements so that they never
  * leak into excerpts. All text is HTML-escaped; Pagefind reads it back as text.
  */
-import type { KbArticle, KbEntity, KnowledgeBase } from '../graph/types.ts';
-import type { TextBlock } from '../extract/text.ts';
+import type { KbArticle, KbEntity, KnowledgeBase } from '../model/kb.ts';
+import type { TextBlock } from '../markdown/text.ts';
 import { fromIndexForm, toIndexForm } from './index-form.ts';
 import { abbreviationTable, type Abbreviation } from '../extract/abbreviations.ts';
 import { fold } from '../text/fold.ts';

@@ -1,6 +1,6 @@
 /** The feed and sitemap endpoints' data, so the route files stay one-liners. */
-import type { EntityType } from '../extract/types.ts';
-import { entityPath } from './paths.ts';
+import type { EntityType } from '../model/mention.ts';
+import { entityPath } from '../model/paths.ts';
 import { renderRss } from './feeds.ts';
 import { entityFeedPath, entitySlug, siteConfig, allPages, SITE_FEED_PATH, type PageCacheKey } from './routes.ts';
 import { renderSitemap, renderUrlset, sitemapChunks, SITEMAP_LIMIT } from './sitemap.ts';

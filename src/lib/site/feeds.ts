@@ -3,9 +3,9 @@
  * entity (the newest articles that mention it). All text is XML-escaped; links
  * are absolute and carry the base path.
  */
-import type { KbArticle } from '../graph/types.ts';
-import { absoluteUrl, type SiteConfig } from './config.ts';
-import { articlePath } from './paths.ts';
+import type { KbArticle } from '../model/kb.ts';
+import { absoluteUrl, type SiteConfig } from '../model/site-config.ts';
+import { articlePath } from '../model/paths.ts';
 import { escapeXml } from './xml.ts';
 
 /** Items per feed: feeds carry the newest articles, not the archive. */

@@ -4,10 +4,10 @@
  * "<!--" or U+2028, so the serialised JSON escapes <, >, & and the line
  * separators as \uXXXX (still the same JSON to any parser).
  */
-import type { KbArticle, KbEntity } from '../graph/types.ts';
-import type { EntityType } from '../extract/types.ts';
-import { absoluteUrl, type SiteConfig } from './config.ts';
-import { articlePath, entityPath, SEARCH_PATH } from './paths.ts';
+import type { KbArticle, KbEntity } from '../model/kb.ts';
+import type { EntityType } from '../model/mention.ts';
+import { absoluteUrl, type SiteConfig } from '../model/site-config.ts';
+import { articlePath, entityPath, SEARCH_PATH } from '../model/paths.ts';
 
 export type JsonLd = { [key: string]: JsonValue };
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonLd;

@@ -24,12 +24,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import { BuildCache, hashOf } from '../build/cache.ts';
-import { listOutputFiles, yielder } from '../build/output.ts';
-import { fileSignature } from '../build/file-signature.ts';
+import { BuildCache, hashOf } from '../infra/cache.ts';
+import { listFiles, yielder } from '../infra/walk.ts';
+import { fileSignature } from '../infra/file-signature.ts';
+import { packageVersion } from '../infra/package-version.ts';
+import { codeDigest } from '../infra/code-digest.ts';
 
 export interface BrokenLink {
   /** The page holding the link, relative to dist/ ("bai-viet/x/index.html"). */
@@ -60,34 +61,9 @@ export interface LinkCheckResult {
   parsed: number;
 }
 
-/**
- * Changes whenever what a page scan yields changes (scanHtml, classifyReference,
- * the PageLinks format), so scans made by older code are never reused.
- */
-const SCAN_VERSION = 'linkcheck-scan-1';
 const CACHE_NAMESPACE = 'linkcheck';
 /** File signature (path, size, mtime, inode) → the hash of the bytes it had. */
 const SIGNATURE_NAMESPACE = 'linkcheck-files';
-
-/** htmlparser2's version, part of the cache key: a new parser may see other ids or attributes. */
-function parserVersion(): string {
-  try {
-    let dir = path.dirname(createRequire(import.meta.url).resolve('htmlparser2'));
-    for (let up = 0; up < 4; up++, dir = path.dirname(dir)) {
-      let text: string;
-      try {
-        text = readFileSync(path.join(dir, 'package.json'), 'utf8');
-      } catch {
-        continue;
-      }
-      const pkg = JSON.parse(text) as { name?: string; version?: string };
-      if (pkg.name === 'htmlparser2' && pkg.version) return pkg.version;
-    }
-  } catch {
-    // not resolvable from here (a bundled build): the scan version alone keys the cache
-  }
-  return 'unknown';
-}
 
 /** Which attribute of which element holds a URL to check. */
 const URL_ATTRIBUTES: Record<string, string> = {
@@ -288,12 +264,12 @@ export async function checkLinksIncrementally(outDir: string, basePath: string, 
   const base = basePath.endsWith('/') ? basePath : basePath + '/';
   const root = path.resolve(outDir);
   const pause = yielder();
-  const files = options.files ?? (await listOutputFiles(root, pause));
+  const files = options.files ?? (await listFiles(root, pause));
   const fileSet = new Set(files);
   const pages = files.filter((f) => f.endsWith('.html'));
   const siteOrigin = options.siteUrl ? new URL(options.siteUrl) : null;
   const cache = options.cache ?? new BuildCache();
-  const keyPrefix = `${SCAN_VERSION}\u0000${cache.enabled ? parserVersion() : ''}\u0000${base}\u0000${siteOrigin?.href ?? ''}\u0000`;
+  const keyPrefix = `${cache.enabled ? `${codeDigest(['src/lib/site/linkcheck.ts'])}\u0000${packageVersion('htmlparser2')}` : ''}\u0000${base}\u0000${siteOrigin?.href ?? ''}\u0000`;
   /** Each page's ids as JSON (one small fresh string per page), read back only for pages that other pages' anchors point into. */
   const idsJsonOf = new Map<string, string>();
   const pendingAnchors: { page: string; target: string; file: string; fragment: string }[] = [];

@@ -10,9 +10,9 @@
  *   /nguoi/<slug>/  …/2/       person, pages of mentions
  *   /nguoi/<slug>/rss.xml      feed of the articles that mention the person
  */
-import type { EntityType } from '../extract/types.ts';
-import { siteConfigFromEnv, type SiteConfig } from './config.ts';
-import { ENTITY_SECTION, SEARCH_PATH, articlePath, entityPath } from './paths.ts';
+import type { EntityType } from '../model/mention.ts';
+import { siteConfigFromEnv, type SiteConfig } from '../model/site-config.ts';
+import { ENTITY_SECTION, SEARCH_PATH, articlePath, entityPath } from '../model/paths.ts';
 import { pagePath, ENTITY_TYPES, type SiteViews } from './views.ts';
 import type { SitemapEntry } from './sitemap.ts';
 

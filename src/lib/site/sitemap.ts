@@ -3,7 +3,7 @@
  * The protocol allows 50,000 URLs per file; above that, /sitemap.xml becomes a
  * sitemap index of /sitemap-1.xml, /sitemap-2.xml, ….
  */
-import { absoluteUrl, type SiteConfig } from './config.ts';
+import { absoluteUrl, type SiteConfig } from '../model/site-config.ts';
 import { escapeXml } from './xml.ts';
 
 export const SITEMAP_LIMIT = 50_000;

@@ -1,18 +1,26 @@
 /**
- * Derived views of the knowledge base that the pages need: sorted lists,
- * per-article panels, role timelines, related entities, unit/place/document
- * neighbourhoods, pagination and alphabetical indexes.
+ * What the pages show of the knowledge graph: the graph's answers
+ * (src/lib/graph/knowledge-graph.ts) capped and grouped for a page, per-article
+ * panels, pagination, alphabetical indexes, labels and dates in Vietnamese.
  *
- * Plain TypeScript (no Astro). Everything is built from one KnowledgeBase,
- * once per build (see siteViews): the indexes below are filled in one linear
- * pass each, and the per-entity views are computed lazily and memoised, so
- * getStaticPaths and the pages never search lists inside loops.
+ * Plain TypeScript (no Astro), built once per KnowledgeBase (siteViews). Pages
+ * call these views through page-data, which records every call for the
+ * incremental build, so each view is a method with plain arguments.
  */
-import type { EntityType } from '../extract/types.ts';
-import type { KbArticle, KbEntity, KbMention, KbRole, KnowledgeBase } from '../graph/types.ts';
-import { compareVi, comparePersons, indexLetter, personSortKey } from '../text/collate.ts';
+import { ENTITY_TYPES, type EntityType } from '../model/mention.ts';
+import type { KbArticle, KbEntity, KbRole, KnowledgeBase } from '../model/kb.ts';
+import { compareVi, indexLetter, personSortKey } from '../text/collate.ts';
+import {
+  compareArticlesNewestFirst,
+  knowledgeGraph,
+  type RelatedEntity,
+  type RoleSpan,
+  type SentenceHit,
+  type UnitMember,
+} from '../graph/knowledge-graph.ts';
 
-export const ENTITY_TYPES: readonly EntityType[] = ['person', 'unit', 'place', 'document'];
+export { ENTITY_TYPES, compareArticlesNewestFirst };
+export type { RelatedEntity, RoleSpan, SentenceHit, UnitMember };
 
 /** How many article groups one page of an entity's mentions shows. */
 export const MENTIONS_PER_PAGE = 50;
@@ -28,16 +36,6 @@ export const RELATED_ARTICLE_CAP = 500;
 export const LIST_CAP = 200;
 
 // ---------------------------------------------------------------- dates
-
-/** Newest first, undated last; ties by title. */
-export function compareArticlesNewestFirst(a: KbArticle, b: KbArticle): number {
-  if (a.published !== b.published) {
-    if (a.published === null) return 1;
-    if (b.published === null) return -1;
-    return a.published < b.published ? 1 : -1;
-  }
-  return compareVi(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 /** "2023-01-27" → "27/01/2023", "2023-01" → "01/2023", "2023" → "2023" (Vietnamese day-first order). */
 export function formatDateVi(iso: string | null | undefined): string {
@@ -178,44 +176,11 @@ export interface MentionGroup {
   more: number;
 }
 
-export interface RoleSpan {
-  title: string;
-  unit: string | null;
-  unitName: string | null;
-  /** Earliest and latest dated source, ISO. */
-  firstDate: string | null;
-  lastDate: string | null;
-  /** Source articles, oldest first, each with the date the role was reported. */
-  sources: { article: KbArticle; date: string | null }[];
-}
-
-export interface UnitMember {
-  person: KbEntity;
-  title: string;
-  firstDate: string | null;
-  lastDate: string | null;
-  articles: number;
-  /** The most recent source article. */
-  latest: KbArticle;
-}
-
-export interface RelatedEntity {
-  entity: KbEntity;
-  /** Number of shared articles (among the ones looked at). */
-  shared: number;
-}
-
 /** One sentence of an article and the units it names (for a document's page). */
 export interface SentenceUnits {
   article: KbArticle;
   sentence: string;
   units: KbEntity[];
-}
-
-export interface SentenceHit {
-  entity: KbEntity;
-  article: KbArticle;
-  sentence: string;
 }
 
 export interface ArticlePanelPerson {
@@ -265,17 +230,6 @@ export interface SiteViews {
   unitNamed(name: string): KbEntity | undefined;
 }
 
-function sortEntities(type: EntityType, list: KbEntity[]): KbEntity[] {
-  const cmp = type === 'person' ? comparePersons : compareVi;
-  return list.sort((a, b) => cmp(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 function memo<T>(fn: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
@@ -288,229 +242,41 @@ function memo<T>(fn: (key: string) => T): (key: string) => T {
   };
 }
 
-function minDate(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a < b ? a : b;
-}
-function maxDate(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a > b ? a : b;
-}
-/** Latest first, undated last. */
-function compareDatesDesc(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? 1 : -1;
-}
-
 export function createSiteViews(kb: KnowledgeBase): SiteViews {
-  const articleById = new Map(kb.articles.map((a) => [a.id, a]));
-  const entityById = new Map(kb.entities.map((e) => [e.id, e]));
-  const articleRank = new Map<string, number>();
-  const articlesNewestFirst = [...kb.articles].sort(compareArticlesNewestFirst);
-  articlesNewestFirst.forEach((a, i) => articleRank.set(a.id, i));
-
-  const byType = new Map<EntityType, KbEntity[]>(ENTITY_TYPES.map((t) => [t, []]));
-  const childrenOf = new Map<string, KbEntity[]>();
-  const unitsAt = new Map<string, KbEntity[]>();
-  const issuedBy = new Map<string, KbEntity[]>();
-  const replacedByOf = new Map<string, KbEntity[]>();
-  const membersOf = new Map<string, { person: KbEntity; role: KbRole }[]>();
-  const rolesInArticle = new Map<string, Map<string, KbRole[]>>();
-  /** article id → entity ids (from the entities' side, so it is right even if kb.articles[].entities lags). */
-  const entitiesOfArticle = new Map<string, string[]>();
-
-  for (const e of kb.entities) {
-    byType.get(e.type)?.push(e);
-    if (e.type === 'unit' && e.parent) pushTo(childrenOf, e.parent, e);
-    if (e.type === 'unit' && e.place) pushTo(unitsAt, e.place, e);
-    if (e.type === 'document' && e.document?.issuer) pushTo(issuedBy, e.document.issuer, e);
-    if (e.type === 'document' && e.document?.replacedBy) pushTo(replacedByOf, e.document.replacedBy, e);
-    for (const role of e.roles ?? []) {
-      if (role.unit) pushTo(membersOf, role.unit, { person: e, role });
-      let perArticle = rolesInArticle.get(role.article);
-      if (!perArticle) rolesInArticle.set(role.article, (perArticle = new Map()));
-      pushTo(perArticle, e.id, role);
-    }
-    for (const a of new Set(e.articles)) pushTo(entitiesOfArticle, a, e.id);
-  }
-  for (const [type, list] of byType) sortEntities(type, list);
-  /** Unit name or alias → unit; null when two units share it (then nothing is linked). */
-  const unitsByName = new Map<string, KbEntity | null>();
-  for (const u of byType.get('unit')!) {
-    for (const name of new Set([u.name, ...u.aliases])) unitsByName.set(name, unitsByName.has(name) ? null : u);
-  }
-
-  /**
-   * article id → sentence → ids of the units and documents mentioned in it (each id once).
-   * Built on first use; keyed by the mention's own sentence string, so nothing is copied.
-   */
-  let sentenceIndex: Map<string, Map<string, string[]>> | undefined;
-  const unitsAndDocumentsBySentence = (): Map<string, Map<string, string[]>> => {
-    if (sentenceIndex) return sentenceIndex;
-    sentenceIndex = new Map();
-    for (const type of ['unit', 'document'] as const) {
-      for (const e of byType.get(type)!) {
-        for (const m of e.mentions) {
-          let perArticle = sentenceIndex.get(m.article);
-          if (!perArticle) sentenceIndex.set(m.article, (perArticle = new Map()));
-          const ids = perArticle.get(m.sentence);
-          if (!ids) perArticle.set(m.sentence, [e.id]);
-          else if (ids[ids.length - 1] !== e.id) ids.push(e.id);
-        }
-      }
-    }
-    return sentenceIndex;
-  };
-  const typeRank = new Map<string, number>();
-  for (const list of byType.values()) list.forEach((e, i) => typeRank.set(e.id, i));
-  const byIndexOrder = (a: KbEntity, b: KbEntity) => (typeRank.get(a.id) ?? 0) - (typeRank.get(b.id) ?? 0);
-
-  const articlesOf = memo((entityId: string): KbArticle[] => {
-    const e = entityById.get(entityId);
-    if (!e) return [];
-    // Sort ranks (numbers), not objects: this runs for every entity.
-    const ranks = new Set<number>();
-    for (const id of e.articles) {
-      const r = articleRank.get(id);
-      if (r !== undefined) ranks.add(r);
-    }
-    for (const m of e.mentions) {
-      const r = articleRank.get(m.article);
-      if (r !== undefined) ranks.add(r);
-    }
-    return Array.from(ranks).sort((a, b) => a - b).map((r) => articlesNewestFirst[r]!);
-  });
+  const graph = knowledgeGraph(kb);
+  const { byIndexOrder, articlesOf, roleTimeline } = graph;
 
   const mentionGroups = memo((entityId: string): MentionGroup[] => {
-    const e = entityById.get(entityId);
-    if (!e) return [];
-    const sentencesByArticle = new Map<string, KbMention[]>();
-    for (const m of e.mentions) pushTo(sentencesByArticle, m.article, m);
+    const sentencesByArticle = graph.mentionsByArticle(entityId);
     return articlesOf(entityId).map((article) => {
       const distinct = [...new Set((sentencesByArticle.get(article.id) ?? []).map((m) => m.sentence))];
       return { article, sentences: distinct.slice(0, SENTENCES_PER_ARTICLE), more: Math.max(0, distinct.length - SENTENCES_PER_ARTICLE) };
     });
   });
 
-  const roleTimeline = memo((personId: string): RoleSpan[] => {
-    const e = entityById.get(personId);
-    if (!e?.roles) return [];
-    const spans = new Map<string, RoleSpan>();
-    const seenSource = new Set<string>();
-    for (const r of e.roles) {
-      const key = `${r.title}\u0000${r.unit ?? r.unitName ?? ''}`;
-      let span = spans.get(key);
-      if (!span) spans.set(key, (span = { title: r.title, unit: r.unit, unitName: r.unitName, firstDate: null, lastDate: null, sources: [] }));
-      const date = r.date ?? articleById.get(r.article)?.published ?? null;
-      span.firstDate = minDate(span.firstDate, date);
-      span.lastDate = maxDate(span.lastDate, date);
-      const article = articleById.get(r.article);
-      if (article && !seenSource.has(`${key}\u0000${r.article}`)) {
-        seenSource.add(`${key}\u0000${r.article}`);
-        span.sources.push({ article, date });
-      }
-    }
-    for (const span of spans.values()) span.sources.sort((a, b) => -compareDatesDesc(a.date, b.date));
-    return [...spans.values()].sort(
-      (a, b) => compareDatesDesc(a.lastDate, b.lastDate) || compareVi(a.title, b.title),
-    );
-  });
-
   const related = memo((entityId: string): Record<EntityType, RelatedEntity[]> => {
-    const counts = new Map<string, number>();
-    // Newest articles first, capped: a very frequent entity costs at most CAP × (entities per article).
-    for (const article of articlesOf(entityId).slice(0, RELATED_ARTICLE_CAP)) {
-      for (const other of entitiesOfArticle.get(article.id) ?? []) {
-        if (other !== entityId) counts.set(other, (counts.get(other) ?? 0) + 1);
-      }
-    }
-    const out = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as RelatedEntity[]])) as Record<EntityType, RelatedEntity[]>;
-    for (const [id, shared] of counts) {
-      const entity = entityById.get(id);
-      if (entity) out[entity.type].push({ entity, shared });
-    }
-    for (const t of ENTITY_TYPES) {
-      out[t] = out[t]
-        .sort((a, b) => b.shared - a.shared || byIndexOrder(a.entity, b.entity))
-        .slice(0, RELATED_PER_TYPE);
-    }
-    return out;
+    const all = graph.coOccurring(entityId, RELATED_ARTICLE_CAP);
+    return Object.fromEntries(ENTITY_TYPES.map((t) => [t, all[t].slice(0, RELATED_PER_TYPE)])) as Record<EntityType, RelatedEntity[]>;
   });
-
-  const unitMembers = memo((unitId: string): UnitMember[] => {
-    const groups = new Map<string, UnitMember & { seen: Set<string> }>();
-    for (const { person, role } of membersOf.get(unitId) ?? []) {
-      const article = articleById.get(role.article);
-      if (!article) continue;
-      const key = `${person.id}\u0000${role.title}`;
-      const date = role.date ?? article.published;
-      let g = groups.get(key);
-      if (!g) {
-        groups.set(key, (g = { person, title: role.title, firstDate: date, lastDate: date, articles: 0, latest: article, seen: new Set() }));
-      }
-      if (!g.seen.has(article.id)) {
-        g.seen.add(article.id);
-        g.articles += 1;
-      }
-      g.firstDate = minDate(g.firstDate, date);
-      if (compareDatesDesc(date, g.lastDate) < 0) g.latest = article;
-      g.lastDate = maxDate(g.lastDate, date);
-    }
-    return [...groups.values()]
-      .map(({ seen: _seen, ...member }) => member)
-      .sort((a, b) => compareDatesDesc(a.lastDate, b.lastDate) || comparePersons(a.person.name, b.person.name))
-      .slice(0, LIST_CAP);
-  });
-
-  /** Entities of a type (units or documents) mentioned in the same sentence as entityId, each (entity, article, sentence) once. */
-  const sameSentence = (entityId: string, type: 'unit' | 'document'): SentenceHit[] => {
-    const e = entityById.get(entityId);
-    if (!e) return [];
-    const index = unitsAndDocumentsBySentence();
-    const sentencesByArticle = new Map<string, Set<string>>();
-    for (const m of e.mentions) {
-      let set = sentencesByArticle.get(m.article);
-      if (!set) sentencesByArticle.set(m.article, (set = new Set()));
-      set.add(m.sentence);
-    }
-    const hits: SentenceHit[] = [];
-    for (const [articleId, sentences] of sentencesByArticle) {
-      const article = articleById.get(articleId);
-      const perArticle = index.get(articleId);
-      if (!article || !perArticle) continue;
-      for (const sentence of sentences) {
-        for (const otherId of perArticle.get(sentence) ?? []) {
-          const other = entityById.get(otherId);
-          if (other && other.type === type && other.id !== entityId) hits.push({ entity: other, article, sentence });
-        }
-      }
-    }
-    return hits.sort(
-      (a, b) => byIndexOrder(a.entity, b.entity) || articleRank.get(a.article.id)! - articleRank.get(b.article.id)!,
-    );
-  };
 
   const documentsOfUnit = memo((unitId: string) => {
-    const unit = entityById.get(unitId);
-    const issued = new Map<string, KbEntity>();
-    for (const d of [...(issuedBy.get(unitId) ?? []), ...(unit ? issuedBy.get(unit.name) ?? [] : [])]) issued.set(d.id, d);
+    const issuedAll = graph.issuedBy(unitId);
+    const issuedIds = new Set(issuedAll.map((d) => d.id));
     const mentionedWith = new Map<string, KbEntity>();
-    for (const hit of sameSentence(unitId, 'document')) if (!issued.has(hit.entity.id)) mentionedWith.set(hit.entity.id, hit.entity);
+    for (const hit of graph.sameSentence(unitId, 'document')) if (!issuedIds.has(hit.entity.id)) mentionedWith.set(hit.entity.id, hit.entity);
     return {
-      issued: [...issued.values()].sort(byIndexOrder).slice(0, LIST_CAP),
+      issued: issuedAll.slice(0, LIST_CAP),
       mentionedWith: [...mentionedWith.values()].sort(byIndexOrder).slice(0, LIST_CAP),
     };
   });
 
   const articlePanel = memo((articleId: string): ArticlePanel => {
     const panel: ArticlePanel = { people: [], units: [], places: [], documents: [] };
-    const roles = rolesInArticle.get(articleId);
-    const ids = entitiesOfArticle.get(articleId) ?? [];
-    const entities = [...new Set(ids)].map((id) => entityById.get(id)).filter((e): e is KbEntity => !!e).sort(byIndexOrder);
+    const roles = graph.rolesInArticleOf(articleId);
+    const entities = [...new Set(graph.entityIdsOfArticle(articleId))]
+      .map((id) => graph.entity(id))
+      .filter((e): e is KbEntity => !!e)
+      .sort(byIndexOrder);
     for (const e of entities) {
       if (e.type === 'person') panel.people.push({ person: e, roles: roles?.get(e.id) ?? [] });
       else if (e.type === 'unit') panel.units.push(e);
@@ -532,17 +298,17 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
     count: articlesOf(e.id).length,
     note: e.type === 'document' ? e.document?.code ?? undefined : e.type === 'person' ? latestRole(e.id) : undefined,
   });
-  const alphaIndex = memo((type: string) => buildAlphaIndex((byType.get(type as EntityType) ?? []).map(entryOf)));
+  const alphaIndex = memo((type: string) => buildAlphaIndex(graph.entitiesOfType(type as EntityType).map(entryOf)));
   let articleIndexMemo: AlphaIndex | undefined;
 
   return {
     kb,
-    article: (id) => articleById.get(id),
-    entity: (id) => entityById.get(id),
-    articlesNewestFirst,
-    entitiesOfType: (type) => byType.get(type) ?? [],
+    article: (id) => graph.article(id),
+    entity: (id) => graph.entity(id),
+    articlesNewestFirst: graph.articlesNewestFirst,
+    entitiesOfType: (type) => graph.entitiesOfType(type),
     mostMentioned: (type, limit) =>
-      [...(byType.get(type) ?? [])]
+      [...graph.entitiesOfType(type)]
         .map((e) => ({ e, n: articlesOf(e.id).length }))
         .filter((x) => x.n > 0)
         .sort((a, b) => b.n - a.n || byIndexOrder(a.e, b.e))
@@ -561,14 +327,14 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
     articlesOf,
     roleTimeline,
     related,
-    childUnits: (id) => [...(childrenOf.get(id) ?? [])].sort(byIndexOrder).slice(0, LIST_CAP),
-    unitsAtPlace: (id) => [...(unitsAt.get(id) ?? [])].sort(byIndexOrder).slice(0, LIST_CAP),
-    unitMembers,
+    childUnits: (id) => graph.childUnits(id).slice(0, LIST_CAP),
+    unitsAtPlace: (id) => graph.unitsAtPlace(id).slice(0, LIST_CAP),
+    unitMembers: (id) => graph.roleHolders(id).slice(0, LIST_CAP),
     documentsOfUnit,
     unitsMentioningDocument: (id) => {
       // One entry per sentence, newest article first, with every unit the sentence names.
       const bySentence = new Map<KbArticle, Map<string, KbEntity[]>>();
-      for (const hit of sameSentence(id, 'unit')) {
+      for (const hit of graph.sameSentence(id, 'unit')) {
         let perArticle = bySentence.get(hit.article);
         if (!perArticle) bySentence.set(hit.article, (perArticle = new Map()));
         const units = perArticle.get(hit.sentence);
@@ -576,13 +342,13 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
         else perArticle.set(hit.sentence, [hit.entity]);
       }
       const out: SentenceUnits[] = [];
-      for (const article of [...bySentence.keys()].sort((a, b) => articleRank.get(a.id)! - articleRank.get(b.id)!)) {
+      for (const article of [...bySentence.keys()].sort((a, b) => graph.articleOrder(a.id)! - graph.articleOrder(b.id)!)) {
         for (const [sentence, units] of bySentence.get(article)!) out.push({ article, sentence, units });
       }
       return out.slice(0, LIST_CAP);
     },
-    replaces: (id) => [...(replacedByOf.get(id) ?? [])].sort(byIndexOrder),
-    unitNamed: (name) => unitsByName.get(name) ?? undefined,
+    replaces: (id) => graph.replaces(id),
+    unitNamed: (name) => graph.unitNamed(name),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Folding and tone-placement canonicalisation: the one place where Vietnamese
  * text is made comparable. Extraction, index building and the browser's query
- * rewrite all use these functions (the browser bundle imports this file).
+ * rewrite all use these functions (the browser bundle imports this file):
+ * fold/matchKey for comparing words, foldChars when offsets must survive
+ * (document codes in article text), foldName/foldTitle for registry names.
  */
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/; // grave, acute, tilde, hook, dot below
@@ -71,4 +73,48 @@ export function matchKey(text: string): string {
 /** Canonical display form: NFC, old tone placement, single spaces. */
 export function canonicalDisplay(text: string): string {
   return canonicalTones(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Length-preserving fold: every character becomes its lower-case base letter
+ * (đ→d, ư→u, ế→e) when that is a single character, otherwise it stays. Offsets
+ * in the folded string are offsets in the original. Table-driven (one array
+ * look-up per character) because the extractor folds whole articles.
+ */
+export function foldChars(text: string): string {
+  const table = foldTable();
+  const n = text.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c < TABLE_SIZE ? table[c]! : c;
+  }
+  return utf16.decode(out);
+}
+
+// Latin, Latin-1, Latin Extended-A/B and Latin Extended Additional (all Vietnamese letters).
+const TABLE_SIZE = 0x1f00;
+const utf16 = new TextDecoder('utf-16le');
+let table: Uint16Array | null = null;
+
+function foldTable(): Uint16Array {
+  if (table) return table;
+  table = new Uint16Array(TABLE_SIZE);
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    const ch = String.fromCharCode(c);
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    const lower = ch.toLowerCase();
+    table[c] = base.length === 1 ? base.charCodeAt(0) : lower.length === 1 ? lower.charCodeAt(0) : c;
+  }
+  return table;
+}
+
+/** Folded name for look-up: no diacritics, lower case, single spaces. */
+export function foldName(text: string): string {
+  return foldChars(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
+}
+
+/** Folded title without quotes, punctuation or a leading "về": what follows "<Kind> … về" in text. */
+export function foldTitle(text: string): string {
+  return foldName(text).replace(/[“”"'‘’]/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^ve /, '');
 }

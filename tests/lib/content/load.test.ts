@@ -10,10 +10,10 @@ import path from 'node:path';
 import { loadArticles, type LoadedFile, type LoadMemo, type LoadResult } from '../../../src/lib/content/load.ts';
 import { readdirSync } from 'node:fs';
 import { formatDiagnostic, type Diagnostic } from '../../../src/lib/content/diagnostics.ts';
-import { parseMarkdown } from '../../../src/lib/render/parse.ts';
-import { articleText } from '../../../src/lib/extract/text.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { articleText } from '../../../src/lib/markdown/text.ts';
 import { renderArticleHtml } from '../../../src/lib/render/html.ts';
-import type { ArticleFile } from '../../../src/lib/content/article.ts';
+import type { ArticleFile } from '../../../src/lib/model/article.ts';
 
 const FIXTURES = 'tests/fixtures/bad-content';
 const ARTICLES = `${FIXTURES}/articles`;

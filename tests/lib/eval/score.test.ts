@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KbEntity, KnowledgeBase } from '../../../src/lib/graph/types.ts';
+import type { KbEntity, KnowledgeBase } from '../../../src/lib/model/kb.ts';
 import { parseSampleGold, parseSeedGold, GoldError } from '../../../src/lib/eval/gold.ts';
 import { checkTargets, prf, scoreExtraction } from '../../../src/lib/eval/score.ts';
 import { codeKey, nameKey } from '../../../src/lib/eval/keys.ts';

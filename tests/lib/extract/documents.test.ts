@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadArticles } from '../../../src/lib/content/load.ts';
-import type { ArticleFile } from '../../../src/lib/content/article.ts';
-import { parseMarkdown } from '../../../src/lib/render/parse.ts';
-import { articleText } from '../../../src/lib/extract/text.ts';
+import type { ArticleFile } from '../../../src/lib/model/article.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { articleText } from '../../../src/lib/markdown/text.ts';
 import { extractDocuments, type DocumentMentionAttrs } from '../../../src/lib/extract/documents.ts';
 import { loadDocumentRegistry, type DocumentRegistry } from '../../../src/lib/extract/document-registry.ts';
-import type { Mention } from '../../../src/lib/extract/types.ts';
+import type { Mention } from '../../../src/lib/model/mention.ts';
 
 let registry: DocumentRegistry;
 const seeds = new Map<string, ArticleFile>();

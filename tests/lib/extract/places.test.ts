@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, seed } from './seed-support.ts';
-import type { Mention } from '../../../src/lib/extract/types.ts';
+import type { Mention } from '../../../src/lib/model/mention.ts';
 
 const places = (ms: Mention[]) => ms.filter((m) => m.type === 'place');
 const attrs = (m: Mention) => m.attrs as { name: string; level: string; code: string | null; era: string | null };

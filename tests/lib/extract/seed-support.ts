@@ -1,12 +1,12 @@
 /** Seed articles for extractor tests: the raw seeds in ../shared/seeds, parsed like imported Markdown. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseMarkdown } from '../../../src/lib/render/parse.ts';
-import { articleText, type ArticleText } from '../../../src/lib/extract/text.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { articleText, type ArticleText } from '../../../src/lib/markdown/text.ts';
 import { extractMentions } from '../../../src/lib/extract/index.ts';
 import { normalizeText } from '../../../src/lib/text/normalize.ts';
-import type { ArticleFile } from '../../../src/lib/content/article.ts';
-import type { Mention } from '../../../src/lib/extract/types.ts';
+import type { ArticleFile } from '../../../src/lib/model/article.ts';
+import type { Mention } from '../../../src/lib/model/mention.ts';
 import { loadArticleBytes } from '../../../src/lib/content/load.ts';
 
 export const SEEDS_DIR = path.resolve(process.env.SEEDS_DIR ?? '../shared/seeds');

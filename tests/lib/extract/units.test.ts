@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, seed } from './seed-support.ts';
-import type { Mention } from '../../../src/lib/extract/types.ts';
+import type { Mention } from '../../../src/lib/model/mention.ts';
 
 const units = (ms: Mention[]) => ms.filter((m) => m.type === 'unit');
 const unitNames = (ms: Mention[]) => new Set(units(ms).map((m) => (m.attrs as { name: string }).name));

@@ -15,12 +15,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mulberry32, mutate, type Random } from './mutate.ts';
 import { loadArticles } from '../../../src/lib/content/load.ts';
-import type { ArticleFile } from '../../../src/lib/content/article.ts';
-import { parseMarkdown } from '../../../src/lib/render/parse.ts';
-import { articleText, type ArticleText } from '../../../src/lib/extract/text.ts';
+import type { ArticleFile } from '../../../src/lib/model/article.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { articleText, type ArticleText } from '../../../src/lib/markdown/text.ts';
 import { extractMentions } from '../../../src/lib/extract/index.ts';
 import { renderArticleHtml } from '../../../src/lib/render/html.ts';
-import type { ResolvedMention } from '../../../src/lib/resolve/index.ts';
+import type { ResolvedMention } from '../../../src/lib/model/mention.ts';
 import { slugify } from '../../../src/lib/text/slug.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260123);

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ArticleFile } from '../../../src/lib/content/article.ts';
-import type { KbEntity } from '../../../src/lib/graph/types.ts';
+import type { ArticleFile } from '../../../src/lib/model/article.ts';
+import type { KbEntity } from '../../../src/lib/model/kb.ts';
 import { buildKnowledgeBase } from '../../../src/lib/graph/build.ts';
 import { serializeKnowledgeBase } from '../../../src/lib/graph/export.ts';
 

@@ -9,8 +9,8 @@ import matter from 'gray-matter';
 import { importPlainText } from '../../../src/lib/import/plaintext.ts';
 import { renderMarkdown } from '../../../src/lib/import/markdown.ts';
 import { ImportError } from '../../../src/lib/import/types.ts';
-import { parseMarkdown } from '../../../src/lib/render/parse.ts';
-import { articleText } from '../../../src/lib/extract/text.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { articleText } from '../../../src/lib/markdown/text.ts';
 import { seedFiles } from './support.ts';
 import { mulberry32 } from '../fuzz/mutate.ts';
 

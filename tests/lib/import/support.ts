@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { Nodes, Root } from 'mdast';
-import { parseMarkdown } from '../../../src/lib/render/parse.ts';
-import { articleText } from '../../../src/lib/extract/text.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { articleText } from '../../../src/lib/markdown/text.ts';
 
 export const SEEDS_DIR = path.resolve(process.env.SEEDS_DIR ?? '../shared/seeds');
 export const CORPUS_PATH = path.resolve(process.env.CORPUS_PATH ?? '../shared/corpus/news-vi.jsonl.gz');

@@ -1,11 +1,11 @@
 /** The article renderer: mention links in the tree, captions, and the allowlist against hostile Markdown. */
 import { describe, it, expect } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { parseMarkdown } from '../../../src/lib/render/parse.ts';
-import { articleText } from '../../../src/lib/extract/text.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { articleText } from '../../../src/lib/markdown/text.ts';
 import { renderArticleHtml, escapeHtml, jsonForScript } from '../../../src/lib/render/html.ts';
 import { loadArticles } from '../../../src/lib/content/load.ts';
-import type { ResolvedMention } from '../../../src/lib/resolve/index.ts';
+import type { ResolvedMention } from '../../../src/lib/model/mention.ts';
 
 const hrefFor = (entity: string) => `/kho-tin/${entity}/`;
 

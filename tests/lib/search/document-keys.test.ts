@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentSearchKeys, queryDocumentKeys } from '../../../src/lib/search/document-keys.ts';
-import type { KbEntity } from '../../../src/lib/graph/types.ts';
+import type { KbEntity } from '../../../src/lib/model/kb.ts';
 
 function documentEntity(name: string, aliases: string[], code: string | null, term: string | null): KbEntity {
   return {

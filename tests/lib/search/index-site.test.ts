@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getKnowledge } from '../../../src/lib/build/knowledge.ts';
+import { buildKnowledge } from '../../../src/lib/build/knowledge.ts';
 import { buildSearchIndex, siteRecords } from '../../../src/lib/search/index-site.ts';
 import { ShardCache } from '../../../src/lib/search/shard-cache.ts';
 import { parseShardManifest } from '../../../src/lib/search/shards.ts';
@@ -12,7 +12,7 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('buildSearchIndex on the seed articles', () => {
   it('indexes every article and entity page under the base path, in one Vietnamese index', async () => {
-    const build = await getKnowledge(path.resolve('content'));
+    const build = await buildKnowledge(path.resolve('content'));
     const records = [...siteRecords(build, { basePath: '/kho-tin/' })];
     expect(records.length).toBe(build.kb.articles.length + build.kb.entities.length);
     expect(records.every((r) => r.url.startsWith('/kho-tin/'))).toBe(true);
@@ -38,7 +38,7 @@ describe('buildSearchIndex with tiers forced on the seed articles', () => {
   }
 
   it('writes a primary bundle, merged shards without JS or wasm, and a manifest; a warm cache gives the same bytes', async () => {
-    const build = await getKnowledge(path.resolve('content'));
+    const build = await buildKnowledge(path.resolve('content'));
     const cacheRoot = path.join(outDir, 'cache');
     const clean = path.join(outDir, 'clean');
     const warm = path.join(outDir, 'warm');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { abbreviationVariants, articleRecord, bodyBlocks, entityContext, entityNames, entityRecord, MAX_BODY_CHARS } from '../../../src/lib/search/records.ts';
 import { toIndexForm } from '../../../src/lib/search/index-form.ts';
-import type { KbArticle, KbEntity, KnowledgeBase } from '../../../src/lib/graph/types.ts';
+import type { KbArticle, KbEntity, KnowledgeBase } from '../../../src/lib/model/kb.ts';
 
 const article: KbArticle = {
   id: 'a', url: '/bai-viet/a/', title: '<script>alert(1)</script> Đảng ủy phường Trương Định',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getKnowledge } from '../../../src/lib/build/knowledge.ts';
-import { entityPath } from '../../../src/lib/site/paths.ts';
+import { buildKnowledge } from '../../../src/lib/build/knowledge.ts';
+import { entityPath } from '../../../src/lib/model/paths.ts';
 import { sitePlanRecords } from '../../../src/lib/search/index-site.ts';
 import {
   DEFAULT_LIMITS, anchorArticle, bucketCount, limitsFromEnv, parseShardManifest, planShards, shardManifest, urlHash, type PlanRecord, type ShardPlan,
@@ -120,7 +120,7 @@ describe('planShards', () => {
 
 describe('on the seed site with tiers forced', () => {
   it('puts documents and often-named entities in the core, articles in the archive', async () => {
-    const build = await getKnowledge(path.resolve('content'));
+    const build = await buildKnowledge(path.resolve('content'));
     const records = sitePlanRecords(build, { basePath: '/kho-tin/' }, 3);
     const plan = planShards(records, { singleIndexLimit: 10, bucketTarget: 8, archiveBucketTarget: 8, coreMinArticles: 3 });
     expect(plan.tiered).toBe(true);

@@ -4,7 +4,7 @@ import { renderSitemap, renderUrlset, sitemapChunks } from '../../../src/lib/sit
 import { escapeXml } from '../../../src/lib/site/xml.ts';
 import { allPages } from '../../../src/lib/site/routes.ts';
 import { createSiteViews } from '../../../src/lib/site/views.ts';
-import type { SiteConfig } from '../../../src/lib/site/config.ts';
+import type { SiteConfig } from '../../../src/lib/model/site-config.ts';
 import { article, fixtureKb } from './fixture.ts';
 
 const cfg: SiteConfig = { siteUrl: 'https://example.org', basePath: '/kho-tin/' };

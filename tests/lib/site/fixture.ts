@@ -1,5 +1,5 @@
 /** A small hand-made knowledge base (invented sentences) for the views, feeds and JSON-LD tests. */
-import type { KbArticle, KbEntity, KnowledgeBase } from '../../../src/lib/graph/types.ts';
+import type { KbArticle, KbEntity, KnowledgeBase } from '../../../src/lib/model/kb.ts';
 
 export function article(id: string, title: string, published: string | null, entities: string[] = []): KbArticle {
   return { id, url: `/bai-viet/${id}/`, title, published, author: 'Minh An', source: 'HNM', file: `content/articles/${id}.md`, entities };

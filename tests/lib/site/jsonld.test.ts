@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { jsonForScript, articleLd, entityLd, websiteLd, type JsonLd } from '../../../src/lib/site/jsonld.ts';
-import type { SiteConfig } from '../../../src/lib/site/config.ts';
+import type { SiteConfig } from '../../../src/lib/model/site-config.ts';
 import { fixtureKb } from './fixture.ts';
 
 const cfg: SiteConfig = { siteUrl: 'https://example.org', basePath: '/kho-tin/' };

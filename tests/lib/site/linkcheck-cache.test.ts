@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkLinksIncrementally, type BrokenLink, type LinkCheckResult } from '../../../src/lib/site/linkcheck.ts';
-import { BuildCache } from '../../../src/lib/build/cache.ts';
+import { BuildCache } from '../../../src/lib/infra/cache.ts';
 import { buildSite, siteOutDir } from '../../e2e/support/site.ts';
 
 const SITE_URL = 'https://example.org'; // what the seed build was given (tests/e2e/support/site.ts)

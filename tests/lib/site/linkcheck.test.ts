@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkLinks, checkLinksIncrementally, scanHtml, pageUrlPath, resolveReference } from '../../../src/lib/site/linkcheck.ts';
-import { BuildCache } from '../../../src/lib/build/cache.ts';
+import { BuildCache } from '../../../src/lib/infra/cache.ts';
 
 let dir: string;
 let cacheDir: string;

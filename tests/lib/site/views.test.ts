@@ -3,7 +3,7 @@ import {
   createSiteViews, siteViews, buildAlphaIndex, paginate, pagePath, formatDateVi, highlightNames, letterAnchor,
   MENTIONS_PER_PAGE, RELATED_PER_TYPE, type IndexEntry,
 } from '../../../src/lib/site/views.ts';
-import type { KbEntity, KnowledgeBase } from '../../../src/lib/graph/types.ts';
+import type { KbEntity, KnowledgeBase } from '../../../src/lib/model/kb.ts';
 import { fixtureKb, article, entity } from './fixture.ts';
 
 describe('article order and dates', () => {

@@ -24,10 +24,18 @@
  * new article would re-render every page that links to it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { yielder } from './output.ts';
-import { ASTRO_MANIFEST } from './cache.ts';
+import { readSealedJson, sealJson } from '../lib/infra/cache.ts';
+import { yielder } from '../lib/infra/walk.ts';
+import { ASTRO_MANIFEST } from './astro-cache.ts';
+import { packageVersion } from '../lib/infra/package-version.ts';
+import { z } from 'zod';
+
+/** The part of Astro 7.3's incremental-build.json this module reads and rewrites. */
+const astroManifestSchema = z.object({
+  routes: z.record(z.string(), z.object({ paths: z.record(z.string(), z.object({ cacheKey: z.string().optional(), outputFile: z.string().optional() })) })),
+});
 
 /** Bump when the recording or digest rules change: every recorded key is then void. */
 const VERSION = 1;
@@ -104,6 +112,7 @@ interface StoredDeps {
   pages: Record<string, number[] | null>;
 }
 
+
 interface AstroManifest {
   routes: Record<string, { paths: Record<string, { cacheKey?: string; outputFile?: string }> }>;
 }
@@ -133,14 +142,14 @@ export class PageDependencies {
     this.sources = sources;
     this.cacheDir = cacheDir;
     if (!cacheDir) return;
-    try {
-      const stored = JSON.parse(readFileSync(path.join(cacheDir, DEPS_FILE), 'utf8')) as StoredDeps;
-      if (stored.version !== VERSION) return;
-      for (const [page, ids] of Object.entries(stored.pages)) {
-        this.previous.set(page, ids === null ? null : ids.map((i) => stored.calls[i]!));
-      }
-    } catch {
-      // no recordings yet: every page renders
+    // None yet, or damaged (reported once): every page renders. Sealed, so its shape is the one
+    // written (with VERSION); a zod check of it would cost ~0.1 s at the corpus for nothing more.
+    const stored = readSealedJson<StoredDeps>(path.join(cacheDir, DEPS_FILE), 'the recorded page calls: every page renders');
+    if (!stored || stored.version !== VERSION) return;
+    for (const [page, ids] of Object.entries(stored.pages)) {
+      const calls = ids?.map((i) => stored.calls[i]);
+      // An index out of range (only a bug could write one): the page renders.
+      this.previous.set(page, calls && calls.every((c) => c !== undefined) ? calls : null);
     }
   }
 
@@ -235,6 +244,14 @@ export class PageDependencies {
     try {
       manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as AstroManifest;
     } catch {
+      // None, or unreadable: none kept, so that no page is reused without its record (output.ts).
+      rmSync(manifestFile, { force: true });
+      return { rendered: 0, reused: 0, outputs };
+    }
+    // Astro's private format (docs/scaling.md): a shape we do not know is dropped, and every page renders next time.
+    if (!astroManifestSchema.safeParse(manifest).success) {
+      console.warn(`[kho-tin] warning: ${manifestFile} is not in the format this build knows (Astro ${packageVersion('astro')}); dropped: every page renders next time`);
+      rmSync(manifestFile, { force: true });
       return { rendered: 0, reused: 0, outputs };
     }
     const calls: string[] = [];
@@ -266,7 +283,7 @@ export class PageDependencies {
     }
     mkdirSync(this.cacheDir, { recursive: true });
     writeFileSync(manifestFile, JSON.stringify(manifest));
-    writeFileSync(path.join(this.cacheDir, DEPS_FILE), JSON.stringify({ version: VERSION, calls, pages } satisfies StoredDeps));
+    writeFileSync(path.join(this.cacheDir, DEPS_FILE), sealJson({ version: VERSION, calls, pages } satisfies StoredDeps));
     return { rendered, reused, outputs };
   }
 }

@@ -11,6 +11,7 @@
  * (35/NQ-CP, 108/2014/NĐ-CP). TW, TƯ, T.Ư and "Trung ương" are one issuer;
  * TU (no horn) is a provincial or city committee (Tỉnh ủy/Thành ủy).
  */
+import { foldChars } from './fold.ts';
 
 export type DocumentKindId =
   | 'nghi-quyet'
@@ -50,40 +51,6 @@ const KIND_BY_ID = new Map(DOCUMENT_KINDS.map((k) => [k.id, k]));
 
 export function documentKind(id: DocumentKindId): DocumentKind {
   return KIND_BY_ID.get(id)!;
-}
-
-/**
- * Length-preserving fold: every character becomes its lower-case base letter
- * (đ→d, ư→u, ế→e) when that is a single character, otherwise it stays. Offsets
- * in the folded string are offsets in the original. Table-driven (one array
- * look-up per character) because the extractor folds whole articles.
- */
-export function foldChars(text: string): string {
-  const table = foldTable();
-  const n = text.length;
-  const out = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    out[i] = c < TABLE_SIZE ? table[c]! : c;
-  }
-  return utf16.decode(out);
-}
-
-// Latin, Latin-1, Latin Extended-A/B and Latin Extended Additional (all Vietnamese letters).
-const TABLE_SIZE = 0x1f00;
-const utf16 = new TextDecoder('utf-16le');
-let table: Uint16Array | null = null;
-
-function foldTable(): Uint16Array {
-  if (table) return table;
-  table = new Uint16Array(TABLE_SIZE);
-  for (let c = 0; c < TABLE_SIZE; c++) {
-    const ch = String.fromCharCode(c);
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-    const lower = ch.toLowerCase();
-    table[c] = base.length === 1 ? base.charCodeAt(0) : lower.length === 1 ? lower.charCodeAt(0) : c;
-  }
-  return table;
 }
 
 /** Kind from a folded kind word ("nghi quyet") or code abbreviation ("nq"), or null. */

@@ -3,11 +3,11 @@ import {
   canonicalTerm,
   documentQueryKey,
   documentSearchKeys,
-  foldChars,
   formatDocumentCode,
   parseDocumentCode,
   parseDocumentQuery,
-} from '../../../src/lib/extract/document-codes.ts';
+} from '../../../src/lib/text/document-codes.ts';
+import { foldChars } from '../../../src/lib/text/fold.ts';
 import { loadDocumentRegistry } from '../../../src/lib/extract/document-registry.ts';
 
 describe('document query forms share one canonical key', () => {

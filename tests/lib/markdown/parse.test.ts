@@ -1,9 +1,9 @@
 /** The parser's guards (render/defuse.ts): pathological Markdown parses in bounded time and keeps its text. */
 import { describe, it, expect } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
-import { parseMarkdown } from '../../../src/lib/render/parse.ts';
-import { defuseMarkdown, MAX_DEPTH, treeDepth } from '../../../src/lib/render/defuse.ts';
-import { articleText } from '../../../src/lib/extract/text.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { defuseMarkdown, MAX_DEPTH, treeDepth } from '../../../src/lib/markdown/defuse.ts';
+import { articleText } from '../../../src/lib/markdown/text.ts';
 import { renderArticleHtml } from '../../../src/lib/render/html.ts';
 
 function timed<T>(run: () => T): { value: T; ms: number } {

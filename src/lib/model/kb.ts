@@ -1,5 +1,5 @@
 /** kb.json, version 1: the public, versioned export of the knowledge base. Documented in README. */
-import type { EntityType } from '../extract/types.ts';
+import type { EntityType } from './mention.ts';
 
 export interface KbArticle {
   id: string;

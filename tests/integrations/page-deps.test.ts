@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageDependencies, digest, type DataSources } from '../../../src/lib/build/page-deps.ts';
-import { buildKnowledge } from '../../../src/lib/build/knowledge.ts';
-import { siteViews, type SiteViews } from '../../../src/lib/site/views.ts';
-import type { KbEntity } from '../../../src/lib/graph/types.ts';
+import { PageDependencies, digest, type DataSources } from '../../src/integrations/page-deps.ts';
+import { buildKnowledge } from '../../src/lib/build/knowledge.ts';
+import { siteViews, type SiteViews } from '../../src/lib/site/views.ts';
+import type { KbEntity } from '../../src/lib/model/kb.ts';
 
 function sourcesOf(views: SiteViews): DataSources {
   const out: DataSources = {};

@@ -1,5 +1,10 @@
-/** What the extractors find in one article, before resolution across articles. */
+/**
+ * Mentions: what the extractors find in one article (Mention), and what
+ * resolution across articles makes of each (ResolvedMention).
+ */
 export type EntityType = 'person' | 'unit' | 'place' | 'document';
+
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'unit', 'place', 'document'];
 
 export interface Span {
   /** Offsets into the article's plain text (see ArticleText). */
@@ -17,4 +22,9 @@ export interface Mention extends Span {
   key: string;
   /** Extractor-specific details. */
   attrs?: Record<string, unknown>;
+}
+
+/** A mention after resolution: which entity it is. The renderer links it in place. */
+export interface ResolvedMention extends Span {
+  entity: string;
 }

@@ -1,5 +1,5 @@
 /** Site-root-relative paths of every page kind (without the base path; see config.ts withBase). */
-import type { EntityType } from '../extract/types.ts';
+import type { EntityType } from './mention.ts';
 
 export const ENTITY_SECTION: Record<EntityType, string> = {
   person: 'nguoi',

@@ -4,13 +4,14 @@
  * (src/lib/build/page-deps.ts). The route files' getStaticPaths come from here
  * (each path with its cache key); components read their data through pageData().
  */
-import { getKnowledge, type KnowledgeBuild } from '../build/knowledge.ts';
-import { PageDependencies, type DataSource } from '../build/page-deps.ts';
-import { astroCacheDir } from '../build/cache.ts';
-import { siteViews, type SiteViews } from './views.ts';
-import { articleSectionPaths, entitySectionPaths, siteConfig, type PageCacheKey } from './routes.ts';
-import { entityFeedPaths, entityFeedResponse } from './feed-routes.ts';
-import type { EntityType } from '../extract/types.ts';
+import type { KnowledgeBuild } from '../lib/pipeline.ts';
+import { getKnowledge } from './knowledge.ts';
+import { PageDependencies, type DataSource } from './page-deps.ts';
+import { astroCacheDir } from './astro-cache.ts';
+import { siteViews, type SiteViews } from '../lib/site/views.ts';
+import { articleSectionPaths, entitySectionPaths, siteConfig, type PageCacheKey } from '../lib/site/routes.ts';
+import { entityFeedPaths, entityFeedResponse, sitemapChunkPaths } from '../lib/site/feed-routes.ts';
+import type { EntityType } from '../lib/model/mention.ts';
 
 /**
  * What an article page shows of the article's text besides the views. `html` is
@@ -118,4 +119,10 @@ export async function entityFeedStaticPaths(type: EntityType): Promise<ReturnTyp
 export async function entityFeed(url: URL, props: unknown): Promise<Response> {
   const { views } = await pageData(url);
   return entityFeedResponse(views, (props as { id: string }).id);
+}
+
+/** getStaticPaths of "/sitemap-[n].xml". */
+export async function sitemapChunkStaticPaths(): Promise<ReturnType<typeof sitemapChunkPaths>> {
+  const { views } = await pathsContext();
+  return sitemapChunkPaths(views);
 }
