@@ -10,7 +10,7 @@
  * any does; 0 when the two sites are identical.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { listFiles } from '../src/lib/infra/walk.ts';
@@ -49,6 +49,8 @@ if (values.help) {
 if (!values.base) fail(`--base is required\n\n${USAGE}`);
 
 const repo = process.cwd();
+/** Where each tree gets its copy of the content (git-ignored: under .cache/). */
+const CONTENT_COPY = '.cache/compare-builds-content';
 const content = path.resolve(values.content);
 if (!existsSync(path.join(content, 'articles'))) fail(`${content}: no articles/ folder here`);
 const out = path.resolve(values.out);
@@ -61,12 +63,20 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   if (r.status !== 0) fail(`${cmd} ${args.join(' ')} (in ${cwd}) failed:\n${(r.stdout + r.stderr).slice(-4000)}`, 1);
 }
 
+/**
+ * Builds `codeDir`'s site of the content into outDir. The content is copied into
+ * the tree first: kb.json records each article's path relative to the build's
+ * folder, which must be the same for both builds.
+ */
 function build(codeDir: string, outDir: string, label: string): number {
+  const local = path.join(codeDir, CONTENT_COPY);
+  rmSync(local, { recursive: true, force: true });
+  cpSync(content, local, { recursive: true });
   const startedAt = performance.now();
   run(process.execPath, [path.join(codeDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], codeDir, {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
-    CONTENT_DIR: content,
+    CONTENT_DIR: CONTENT_COPY,
     KHO_TIN_CACHE: '0',
     SITE_URL: 'https://example.org',
     BASE_PATH: '',
@@ -83,6 +93,7 @@ try {
   const after = path.join(out, 'work');
   build(worktree, before, `${values.base}`);
   build(repo, after, 'the working tree');
+  rmSync(path.join(repo, CONTENT_COPY), { recursive: true, force: true });
 
   const a = await listFiles(before);
   const b = await listFiles(after);
