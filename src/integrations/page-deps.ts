@@ -30,6 +30,7 @@ import { readSealedJson, sealJson } from '../lib/infra/cache.ts';
 import { yielder } from '../lib/infra/walk.ts';
 import { ASTRO_MANIFEST } from './astro-cache.ts';
 import { packageVersion } from '../lib/infra/package-version.ts';
+import { codeDigest } from '../lib/infra/code-digest.ts';
 import { z } from 'zod';
 
 /** The part of Astro 7.3's incremental-build.json this module reads and rewrites. */
@@ -37,8 +38,11 @@ const astroManifestSchema = z.object({
   routes: z.record(z.string(), z.object({ paths: z.record(z.string(), z.object({ cacheKey: z.string().optional(), outputFile: z.string().optional() })) })),
 });
 
-/** Bump when the recording or digest rules change: every recorded key is then void. */
-const VERSION = 1;
+/**
+ * The recording and digest rules are this module's code (and the views' code,
+ * whose results are digested anyway): recordings made by other code are void.
+ */
+const RULES = (): string => codeDigest(['src/integrations/page-deps.ts']);
 const DEPS_FILE = 'kho-tin-page-deps.json';
 
 type Arg = string | number | boolean | null;
@@ -106,7 +110,8 @@ function parseCall(key: string): { source: string; args: Arg[] } {
 }
 
 interface StoredDeps {
-  version: number;
+  /** The digest of the rules that recorded them. */
+  version: string;
   calls: string[];
   /** Page path (site-root relative, no base path) → indexes into calls; null: the page read something unkeyable. */
   pages: Record<string, number[] | null>;
@@ -131,6 +136,7 @@ export class PageDependencies {
   private readonly previous = new Map<string, string[] | null>();
   /** Keys never seen before get a one-off key, so Astro records the page and renders it. */
   private readonly nonce = randomUUID();
+  private readonly rules = RULES();
   /** Keys computed ahead by prepareKeys(). */
   private readonly keys = new Map<string, string>();
   private prepared: Promise<void> | null = null;
@@ -143,9 +149,9 @@ export class PageDependencies {
     this.cacheDir = cacheDir;
     if (!cacheDir) return;
     // None yet, or damaged (reported once): every page renders. Sealed, so its shape is the one
-    // written (with VERSION); a zod check of it would cost ~0.1 s at the corpus for nothing more.
+    // written (with its rules' digest); a zod check of it would cost ~0.1 s at the corpus for nothing more.
     const stored = readSealedJson<StoredDeps>(path.join(cacheDir, DEPS_FILE), 'the recorded page calls: every page renders');
-    if (!stored || stored.version !== VERSION) return;
+    if (!stored || stored.version !== RULES()) return;
     for (const [page, ids] of Object.entries(stored.pages)) {
       const calls = ids?.map((i) => stored.calls[i]);
       // An index out of range (only a bug could write one): the page renders.
@@ -165,7 +171,7 @@ export class PageDependencies {
   }
 
   private keyOf(calls: Iterable<string>): string {
-    const h = createHash('sha1').update(`v${VERSION}`);
+    const h = createHash('sha1').update(this.rules);
     for (const key of [...calls].sort()) h.update(key).update('\u0000').update(this.digestOf(key)).update('\u0000');
     return h.digest('base64url');
   }
@@ -283,7 +289,7 @@ export class PageDependencies {
     }
     mkdirSync(this.cacheDir, { recursive: true });
     writeFileSync(manifestFile, JSON.stringify(manifest));
-    writeFileSync(path.join(this.cacheDir, DEPS_FILE), sealJson({ version: VERSION, calls, pages } satisfies StoredDeps));
+    writeFileSync(path.join(this.cacheDir, DEPS_FILE), sealJson({ version: RULES(), calls, pages } satisfies StoredDeps));
     return { rendered, reused, outputs };
   }
 }
