@@ -3,13 +3,18 @@
  *
  *   node scripts/score-extraction.ts [--content content] [--annotations tests/fixtures/annotations/seeds]
  *                                    [--sample [tests/fixtures/annotations/corpus-sample.yaml]] [--corpus FILE]
- *                                    [--sample-file FILE] [--json | --markdown] [--details] [--check]
+ *                                    [--sample-file FILE ...] [--split dev|test] [--json | --markdown] [--details] [--check]
  *
  * Seeds: runs buildKnowledge on the content dir and pairs articles with the
  * annotations by their importedFrom. --sample: scores the corpus sample instead
- * (records read from the corpus by id). --check exits 1 when a target is missed.
+ * (records read from the corpus by id). --split dev (or test) scores every
+ * tests/fixtures/annotations/corpus-<split>-*.yaml as one sample: the
+ * development and test splits of tests/fixtures/annotations/GUIDELINES.md.
+ * --check exits 1 when a target is missed.
  */
 import { parseArgs } from 'node:util';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { ContentError, formatDiagnostic } from '../src/lib/content/diagnostics.ts';
 import { GoldError } from '../src/lib/eval/gold.ts';
 import { PairingError, scoreCorpusSample, scoreSeeds } from '../src/lib/eval/run.ts';
@@ -18,6 +23,7 @@ import { markdownTable, textReport } from '../src/lib/eval/report.ts';
 import { corpusPath } from '../src/lib/eval/corpus.ts';
 
 const DEFAULT_SAMPLE = 'tests/fixtures/annotations/corpus-sample.yaml';
+const SPLIT_DIR = 'tests/fixtures/annotations';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -25,7 +31,8 @@ async function main(): Promise<number> {
       content: { type: 'string', default: 'content' },
       annotations: { type: 'string', default: 'tests/fixtures/annotations/seeds' },
       sample: { type: 'boolean', default: false },
-      'sample-file': { type: 'string', default: DEFAULT_SAMPLE },
+      'sample-file': { type: 'string', multiple: true },
+      split: { type: 'string' },
       corpus: { type: 'string' },
       json: { type: 'boolean', default: false },
       markdown: { type: 'boolean', default: false },
@@ -33,13 +40,19 @@ async function main(): Promise<number> {
       check: { type: 'boolean', default: false },
     },
   });
-  const score = values.sample
-    ? await scoreCorpusSample(values['sample-file'], values.corpus ?? corpusPath())
+  // --split dev|test: every corpus-<split>-*.yaml annotation file, scored as one sample.
+  const splitFiles = values.split
+    ? readdirSync(SPLIT_DIR).filter((n) => n.startsWith(`corpus-${values.split}-`) && n.endsWith('.yaml')).sort().map((n) => path.join(SPLIT_DIR, n))
+    : [];
+  if (values.split && splitFiles.length === 0) throw new GoldError(`no ${SPLIT_DIR}/corpus-${values.split}-*.yaml files`);
+  const sampleFiles = splitFiles.length > 0 ? splitFiles : values['sample-file'] ?? [DEFAULT_SAMPLE];
+  const score = values.sample || values.split
+    ? await scoreCorpusSample(sampleFiles, values.corpus ?? corpusPath())
     : await scoreSeeds(values.content, values.annotations);
   const targets = checkTargets(score);
   if (values.json) console.log(JSON.stringify({ ...score, targets }, null, 2));
   else if (values.markdown) console.log(markdownTable(score));
-  else console.log(textReport(score, { details: values.details, targets: !values.sample || values.check }));
+  else console.log(textReport(score, { details: values.details, targets: !(values.sample || values.split) || values.check }));
   return values.check && targets.some((t) => !t.met) ? 1 : 0;
 }
 

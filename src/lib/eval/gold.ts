@@ -13,7 +13,10 @@ const optional = z.boolean().optional();
 const names = z.array(z.string().min(1)).optional();
 
 // unitAliases: other names of the role's unit, for annotations that do not list units (the corpus sample).
-const roleSchema = z.object({ title: z.string().min(1), unit: z.string().min(1).nullable(), unitAliases: names, optional }).strict();
+// former: a role held before the article (nguyên, cựu, từng là).
+const roleSchema = z
+  .object({ title: z.string().min(1), unit: z.string().min(1).nullable(), unitAliases: names, former: z.boolean().optional(), optional })
+  .strict();
 const personSchema = z.object({ name: z.string().min(1), aliases: names, roles: z.array(roleSchema).optional(), optional }).strict();
 const unitSchema = z.object({ name: z.string().min(1), aliases: names, optional }).strict();
 const placeSchema = z.object({ name: z.string().min(1), level: z.string().min(1), aliases: names, optional }).strict();

@@ -33,9 +33,15 @@ export async function scoreSeeds(contentDir: string, annotationsDir: string): Pr
   return scoreExtraction(build.kb, paired);
 }
 
-/** Read the annotated records from the corpus by id, run the pipeline on them alone, score. */
-export async function scoreCorpusSample(sampleFile: string, corpusFile: string): Promise<ExtractionScore> {
-  const golds = await loadSampleGold(sampleFile);
+/** Read the annotated records from the corpus by id, run the pipeline on them alone, score. Several files score as one sample. */
+export async function scoreCorpusSample(sampleFile: string | readonly string[], corpusFile: string): Promise<ExtractionScore> {
+  const files = typeof sampleFile === 'string' ? [sampleFile] : sampleFile;
+  const golds = (await Promise.all(files.map((f) => loadSampleGold(f)))).flat();
+  const seen = new Set<string>();
+  for (const g of golds) {
+    if (seen.has(g.key)) throw new PairingError(`${g.source}: record ${g.key} is annotated in more than one file`);
+    seen.add(g.key);
+  }
   const wanted = new Set(golds.map((g) => g.key));
   const articles: ArticleFile[] = [];
   const found = new Set<string>();

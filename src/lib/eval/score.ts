@@ -121,6 +121,42 @@ function identity(g: GoldEntity): string {
   return `${g.type}:${nameKey(g.name)}`;
 }
 
+interface Sighting {
+  type: EntityType;
+  name: string;
+  forms: { where: string; ids: string[] }[];
+  /** Folded gold forms (not for documents, whose identity is their code). */
+  keys: Set<string>;
+}
+
+/**
+ * Gold entities of different articles are one real-world entity when they share
+ * a form: annotations written apart may head one entity differently ("Đà Nẵng"
+ * in one, "thành phố Đà Nẵng" with the alias "Đà Nẵng" in another).
+ */
+function sameEntities(sightings: Map<string, Sighting>): Map<string, Sighting> {
+  const list = [...sightings.values()];
+  const parent = list.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const byKey = new Map<string, number>();
+  list.forEach((s, i) => {
+    for (const k of s.keys) {
+      const id = `${s.type}:${k}`;
+      const j = byKey.get(id);
+      if (j === undefined) byKey.set(id, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const out = new Map<string, Sighting>();
+  list.forEach((s, i) => {
+    const root = `${find(i)}`;
+    const into = out.get(root);
+    if (!into) out.set(root, { ...s, forms: [...s.forms], keys: new Set(s.keys) });
+    else into.forms.push(...s.forms);
+  });
+  return out;
+}
+
 interface PredictedTriple {
   person: KbEntity;
   title: string;
@@ -224,7 +260,7 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
   let boilerplate = 0;
   const placeLevels = { checked: 0, correct: 0 };
   // identity → surface-form sightings (article, form, predicted ids)
-  const sightings = new Map<string, { type: EntityType; name: string; forms: { where: string; ids: string[] }[] }>();
+  const sightings = new Map<string, Sighting>();
 
   for (const { gold, articleId } of paired) {
     const predicted = byArticle.get(articleId) ?? [];
@@ -262,7 +298,8 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
         if (g.optional) continue;
         const id = identity(g);
         let s = sightings.get(id);
-        if (!s) sightings.set(id, (s = { type, name: g.name, forms: [] }));
+        if (!s) sightings.set(id, (s = { type, name: g.name, forms: [], keys: new Set() }));
+        if (type !== 'document') for (const f of g.forms) s.keys.add(nameKey(f));
         for (const form of new Set(g.forms)) {
           const ids = idsForForm(g, form, preds);
           if (ids.length > 0) s.forms.push({ where: `${label}: ${form}`, ids });
@@ -304,7 +341,7 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
   }
 
   const merges = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { pairs: 0, together: 0, wrongMerges: 0 }])) as Record<EntityType, MergeCounts>;
-  const all = [...sightings.entries()];
+  const all = [...sameEntities(sightings).entries()];
   for (const [, s] of all) {
     const m = merges[s.type];
     for (let i = 0; i < s.forms.length; i++) {
