@@ -304,6 +304,10 @@ export function extractDocuments(
       const antecedent = byKindNumber.get(`${head.kind}|${head.number}`);
       resolved = antecedent ? [antecedent] : resolveByTitle(scope, head.kind, p.trail.end, head.number);
       if (resolved.length === 0) resolved = resolveByIssuerInArticle(scope, head.kind, head.number);
+      // Open world: a document named by kind and number that nothing tells apart
+      // ("Nghị định số 49") is an entity of this article alone, never merged into
+      // another article's document of the same number.
+      if (resolved.length === 0) resolved = [articleLocal(scope, head.kind, head.number)];
     } else if (p.head.type === 'plenum' && resolved.length === 0 && p.trail.terms.length === 0) {
       resolved = resolvePlenumWithoutTerm(scope, p.head.kind, p.head.plenum, plenumTerms);
     }
@@ -845,6 +849,12 @@ function unknown(
     aliases: [],
     info: { kind: documentKind(kind).word.toLowerCase(), code, number, issuer, term, date, replacedBy: null },
   };
+}
+
+/** A document known only by kind and number in one article: its id carries the article's. */
+function articleLocal(scope: ArticleScope, kind: DocumentKindId, number: string): Resolved {
+  const word = documentKind(kind).word;
+  return unknown(`${kind}-${number}-bai-${slugify(scope.article.id)}`, `${word} ${number}`, kind, null, number, null, null, null);
 }
 
 // ---------------------------------------------------------------------------

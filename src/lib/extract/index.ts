@@ -43,16 +43,20 @@ import {
   type PlaceRef,
 } from './places.ts';
 import { titleTables } from './titles.ts';
-import { linkCoordination, matchUnit, resolveUnit, unitTables, unknownName, type MatchContext, type ResolvedUnit, type UnitContext, type UnitMatch } from './units.ts';
-import { canonicalPersonName, matchPerson, nameLength, personStartsAt, type PersonMatch } from './people.ts';
+import { loadWorld, matchWorldPlace, type WorldPlace } from './countries.ts';
+import { linkCoordination, matchNamedOrg, matchUnit, nationalKey, resolveUnit, unitTables, unknownName, type MatchContext, type ResolvedUnit, type UnitContext, type UnitMatch } from './units.ts';
+import { canonicalPersonName, looseForeignNameLength, mayStartForeignName, matchPerson, nameLength, personStartsAt, type PersonMatch } from './people.ts';
 import { canonicalDisplay } from '../text/fold.ts';
 import { extractDocuments } from './documents.ts';
+import { extractLaws } from './laws.ts';
 import { loadDocumentRegistry, type DocumentRegistry } from './document-registry.ts';
 
 let registry: DocumentRegistry | null = null;
 
 export interface PersonRoleAttr {
   title: string;
+  /** Held before the article ("nguyên", "cựu"); absent when current. */
+  former?: boolean;
   unitKey: string | null;
   unitName: string | null;
 }
@@ -88,6 +92,14 @@ interface ArticleScan {
   people: PersonMatch[];
   /** Unanchored names (kept if long enough or introduced elsewhere in the article). */
   loose: PersonMatch[];
+  /** Countries and foreign places as written (also inside foreign units and roles). */
+  world: WorldRef[];
+}
+
+export interface WorldRef {
+  start: number;
+  end: number;
+  place: WorldPlace;
 }
 
 const CREDIT_WORDS = new Set(['ảnh', 'nguồn', 'video', 'clip', 'đồ họa']);
@@ -212,8 +224,29 @@ function matchStandalonePlace(tokens: readonly Token[], i: number, ctx: MatchCon
 
 const HOUSE_NUMBER = /^\d+[A-Za-z]?$/;
 
-/** Is the bare name at tokens[i] a street, bridge, school … ("đường Lê Hồng Phong", "số 53c Huỳnh Khương Ninh")? */
+const LIST_SEPARATORS = new Set([',', 'và', '-', '–']);
+
+/**
+ * Is the bare name at tokens[i] a street, bridge, school … ("đường Lê Hồng
+ * Phong", "số 53c Huỳnh Khương Ninh"), or in a list whose first item is one
+ * ("các đường Lê Thị Hồng Gấm, Lý Chính Thắng và Võ Văn Kiệt")?
+ */
 function namesAThing(tokens: readonly Token[], i: number): boolean {
+  if (namesAThingHere(tokens, i)) return true;
+  let j = i;
+  for (let items = 0; items < 8; items++) {
+    const sep = tokens[j - 1];
+    if (!sep || !LIST_SEPARATORS.has(sep.norm)) return false;
+    let k = j - 1;
+    if (!tokens[k - 1]?.titleCase) return false;
+    while (k - 1 >= 0 && tokens[k - 1]!.word && tokens[k - 1]!.titleCase) k--;
+    if (namesAThingHere(tokens, k)) return true;
+    j = k;
+  }
+  return false;
+}
+
+function namesAThingHere(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (prev && HOUSE_NUMBER.test(prev.raw)) return true;
   const t = titleTables();
@@ -224,6 +257,21 @@ function namesAThing(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** A loose name read by looseForeignNameLength (not a Vietnamese name with a family name). */
+function isForeignLoose(p: PersonMatch): boolean {
+  return p.foreign !== undefined;
+}
+
+/** A word of address ("anh", "chị", "ông"): a one-syllable country right after it is a given name. */
+function isAddressWord(t: Token): boolean {
+  return !!titleTables().honorifics.longest([t], 0);
+}
+
+/** A place's own name starts here ("Hội An", "Đài Loan"): not an organisation word. */
+function isPlaceName(tokens: readonly Token[], i: number): boolean {
+  return !!loadGazetteer().names.longest(tokens, i) || !!loadWorld().forms.longest(tokens, i);
+}
+
 let starters: Set<string> | null = null;
 
 /** Matching forms of every token that can start a person, unit or place reading. */
@@ -232,7 +280,7 @@ function starterTokens(): Set<string> {
   const t = titleTables();
   const g = loadGazetteer();
   const set = new Set<string>(t.families);
-  for (const trie of [t.titles, t.honorifics, t.ranks, unitTables().starts, g.levelWords, g.standalone]) {
+  for (const trie of [t.titles, t.formerWords, t.honorifics, t.ranks, unitTables().starts, unitTables().orgWords, g.levelWords, g.standalone, loadWorld().forms]) {
     for (const k of (trie as { firstTokens(): IterableIterator<string> }).firstTokens()) set.add(k);
   }
   starters = set;
@@ -252,14 +300,17 @@ function scanBlock(tokens: Token[], scan: ArticleScan, text: string, block: numb
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!t.word || !start.has(t.norm) || mask?.[i]) { i++; continue; }
+    if (!t.word || (!start.has(t.norm) && !mayStartForeignName(t)) || mask?.[i]) { i++; continue; }
     const mark = scan.placeRefs.length;
     const p = matchPerson(tokens, i, ctx);
     if (p) {
       const credit = tokens[p.next]?.raw === '/' || (tokens[p.next]?.raw === '(' && CREDIT_AGENCIES.has(tokens[p.next + 1]?.norm ?? ''));
       if (emit && !bylineBlock && !credit && (p.anchored || !namesAThing(tokens, i))) {
         (p.anchored ? scan.people : scan.loose).push(p);
-        for (const r of p.roles) if (r.unit) collectUnits(r.unit, scan.units);
+        for (const r of p.roles) {
+          if (r.unit) collectUnits(r.unit, scan.units);
+          if (r.country) scan.world.push(r.country);
+        }
       } else {
         scan.placeRefs.length = mark;
       }
@@ -275,11 +326,56 @@ function scanBlock(tokens: Token[], scan: ArticleScan, text: string, block: numb
       continue;
     }
     scan.placeRefs.length = mark;
+    if (!isPlaceName(tokens, i) && !titleTables().titles.longest(tokens, i)) {
+      const org = matchNamedOrg(tokens, i, ctx);
+      if (org) {
+        if (emit) scan.units.push(org);
+        i = Math.max(org.next, i + 1);
+        continue;
+      }
+    }
     const afterPlaces = matchPlaces(tokens, i, ctx);
     if (afterPlaces > i) { i = afterPlaces; continue; }
     const afterStandalone = matchStandalonePlace(tokens, i, ctx);
     if (afterStandalone > i) { i = afterStandalone; continue; }
+    const prevTok = tokens[i - 1];
+    const foreignName = !(prevTok?.word && prevTok.cap) && !unitTables().starts.longest(tokens, i) ? looseForeignNameLength(tokens, i) : 0;
+    if (foreignName > 0 && !loadWorld().forms.longest(tokens, i)) {
+      if (emit && !bylineBlock && !mask?.[i] && !namesAThing(tokens, i)) {
+        const name = canonicalPersonName(tokens, i, foreignName);
+        // Kept without an introduction only when a verb that only a person does follows ("… nói", "… cho biết").
+        const acts = !!titleTables().personVerbs.longest(tokens, i + foreignName) || (tokens[i + foreignName]?.raw === ',' && !!titleTables().titles.longest(tokens, i + foreignName + 1));
+        scan.loose.push({ start: t.start, end: tokens[i + foreignName - 1]!.end, next: i + foreignName, name, key: `person:${name.toLowerCase()}`, roles: [], rank: null, anchored: false, block, foreign: acts });
+      }
+      i += foreignName;
+      continue;
+    }
+    const w = matchWorldPlace(tokens, i, isAddressWord);
+    if (w) {
+      if (emit) scan.world.push({ start: t.start, end: tokens[i + w.length - 1]!.end, place: w.place });
+      i += w.length;
+      continue;
+    }
     i++;
+  }
+}
+
+/**
+ * A body every country has, named bare after the same body of another country
+ * ("Quốc hội Ba Lan … Quốc hội đã thông qua"), is that country's; one that needs
+ * a country and has none ("Thượng viện" alone) is no unit.
+ */
+function ownForeignBodies(units: UnitMatch[]): void {
+  const lastForeign = new Map<string, NonNullable<UnitMatch['foreign']>>();
+  for (const u of units) {
+    if (u.def.type !== 'national') continue;
+    if (u.foreign) {
+      lastForeign.set(u.def.name, u.foreign);
+      continue;
+    }
+    const owner = u.ours ? undefined : lastForeign.get(u.def.name);
+    if (owner) u.foreign = { ...owner, start: u.end, end: u.end, inherited: true };
+    else if (u.def.ownerRequired) u.ownerless = true;
   }
 }
 
@@ -359,7 +455,7 @@ export function extractMentions(article: ArticleFile, text: ArticleText): Mentio
 
 function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   const era = eraOf(article.published);
-  const scan: ArticleScan = { era, placeRefs: [], units: [], people: [], loose: [] };
+  const scan: ArticleScan = { era, placeRefs: [], units: [], people: [], loose: [], world: [] };
 
   // The title gives context (its places), not mentions: it is not part of the text.
   const titleTokens = tokenize(article.title ?? '');
@@ -376,6 +472,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   disambiguate(scan.placeRefs);
   scan.units.sort((a, b) => a.start - b.start || b.end - a.end);
   linkCoordination(scan.units, text.text);
+  ownForeignBodies(scan.units);
   const uctx = unitContext(scan);
 
   const mentions: Mention[] = [];
@@ -395,12 +492,23 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
     add(r.start, r.end, 'place', key, attrs as unknown as Record<string, unknown>);
   }
 
+  // Countries and foreign places.
+  for (const w of scan.world) {
+    const attrs: PlaceAttrs = { name: w.place.name, level: w.place.level, era: null, code: w.place.code, parentKey: w.place.parentKey, area: null };
+    add(w.start, w.end, 'place', w.place.key, attrs as unknown as Record<string, unknown>);
+  }
+
   // Units (written ones; a unit implied by a title like "Quận ủy viên" is a role, not a mention).
   for (const u of scan.units) {
     const r = resolveUnit(u, uctx);
-    if (!r || u.implied || (u.def.type === 'org' && !u.def.entity)) continue;
+    if (!r || u.implied || u.ownerless || (u.def.type === 'org' && !u.def.entity)) continue;
     const attrs: UnitAttrs = { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys };
     add(u.start, u.end, 'unit', r.key, attrs as unknown as Record<string, unknown>);
+    if (u.foreign && !u.foreign.inherited) {
+      const p = u.foreign.place;
+      const pa: PlaceAttrs = { name: p.name, level: p.level, era: null, code: p.code, parentKey: p.parentKey, area: null };
+      add(u.foreign.start, u.foreign.end, 'place', p.key, pa as unknown as Record<string, unknown>);
+    }
     if (u.inner) {
       const ri = resolveUnit(u.inner, uctx);
       if (ri) add(u.inner.start, u.inner.end, 'unit', ri.key, { name: ri.name, placeKey: ri.placeKey, parentKeys: ri.parentKeys });
@@ -410,16 +518,43 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   // People.
   const authorKey = article.author ? `person:${canonicalDisplay(article.author).toLowerCase()}` : null;
   const introduced = new Set(scan.people.map((p) => p.key));
-  const kept = [...scan.people, ...scan.loose.filter((p) => introduced.has(p.key) || p.name.split(' ').length >= 3)];
+  // The one foreign country an article names, for foreign offices written without it ("Tổng thống Putin").
+  const countries = new Map(scan.world.filter((w) => w.place.level === 'country' && w.place.code !== 'VN').map((w) => [w.place.code, w.place]));
+  const onlyCountry = countries.size === 1 ? [...countries.values()][0]! : null;
+  // A foreign name standing alone needs evidence it is a person: a verb only a person does
+  // after it (foreign: true), a title somewhere in the article, or a second mention.
+  const looseCount = new Map<string, number>();
+  for (const p of scan.loose) looseCount.set(p.key, (looseCount.get(p.key) ?? 0) + 1);
+  const kept = [...scan.people, ...scan.loose.filter((p) => introduced.has(p.key) || p.foreign || (looseCount.get(p.key) ?? 0) >= 2 || (!isForeignLoose(p) && p.name.split(' ').length >= 3))];
   for (const p of kept) {
     if (p.key === authorKey) continue;
     const roles: PersonRoleAttr[] = [];
     const area = new Set<string>();
+    const vietnameseName = titleTables().families.has(p.key.slice('person:'.length).split(' ')[0] ?? '');
     for (const role of p.roles) {
+      if (role.country) {
+        // An office of another country: its body named by the title's template, or the country itself.
+        const template = role.title.foreignUnit;
+        const at = role.country.at ? ` tại ${role.country.at.name}` : '';
+        const unitName = (template ? template.replace('{country}', role.country.place.name) : role.country.place.name) + at;
+        roles.push({ ...(role.former ? { former: true } : {}), title: role.title.name, unitKey: template ? nationalKey(unitName) : null, unitName });
+        continue;
+      }
       const unit = role.unit ? resolveUnit(role.unit, uctx) : null;
+      // "Thủ tướng Nguyễn Xuân Phúc" is of the Chính phủ; "Thủ tướng John Howard" is not.
+      if (!unit && role.title.impliedUnit && (vietnameseName || !role.title.foreignUnit)) {
+        roles.push({ ...(role.former ? { former: true } : {}), title: role.title.name, unitKey: nationalKey(role.title.impliedUnit), unitName: role.title.impliedUnit });
+        continue;
+      }
+      if (!unit && role.title.standalone && !vietnameseName && onlyCountry && (role.title.foreignUnit || !role.title.impliedUnit)) {
+        const template = role.title.foreignUnit;
+        const unitName = template ? template.replace('{country}', onlyCountry.name) : onlyCountry.name;
+        roles.push({ ...(role.former ? { former: true } : {}), title: role.title.name, unitKey: template ? nationalKey(unitName) : null, unitName });
+        continue;
+      }
       if (!unit && !role.title.standalone) continue;
       const entity = !!unit && !(role.unit?.def.type === 'org' && !role.unit.def.entity);
-      roles.push({ title: role.title.name, unitKey: entity ? unit!.key : null, unitName: unit?.name ?? null });
+      roles.push({ ...(role.former ? { former: true } : {}), title: role.title.name, unitKey: entity ? unit!.key : null, unitName: unit?.name ?? null });
       if (unit?.place) area.add(unit.place.area);
     }
     const attrs: PersonAttrs = { name: p.name, roles, rank: p.rank, area: [...area].sort() };
@@ -434,6 +569,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   }
   registry ??= loadDocumentRegistry();
   for (const m of extractDocuments(article, text, registry, { committees: [...committees] })) mentions.push(m);
+  for (const m of extractLaws(article, text)) mentions.push(m);
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return mentions;

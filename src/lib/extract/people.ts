@@ -12,13 +12,18 @@
  */
 import { canonicalTones } from '../text/fold.ts';
 import { titleTables, type TitleDef } from './titles.ts';
-import { matchOrgAfterTitle, matchOrgBeforeName, matchUnit, unitTables, type MatchContext, type UnitMatch } from './units.ts';
+import { matchNamedOrg, matchNamedOrgAfterPrefix, matchOrgAfterTitle, matchOrgBeforeName, matchUnit, matchUnitAfterPrefix, unitTables, type MatchContext, type UnitMatch } from './units.ts';
+import { worldPlaceAt, type WorldPlace } from './countries.ts';
 import type { Token } from './tokens.ts';
 import { loadGazetteer } from './places.ts';
 
 export interface RoleMatch {
   title: TitleDef;
   unit: UnitMatch | null;
+  /** Held before ("nguyên Bộ trưởng", "cựu Tổng thống"). */
+  former?: boolean;
+  /** A foreign office: the country written after the title ("Thủ tướng Nhật Bản"). */
+  country?: { start: number; end: number; place: WorldPlace; at?: WorldPlace };
 }
 
 export interface PersonMatch {
@@ -33,6 +38,8 @@ export interface PersonMatch {
   rank: string | null;
   /** How it was found: titled/addressed (anchored) or standing alone. */
   anchored: boolean;
+  /** A foreign name standing alone (kept without an introduction). */
+  foreign?: boolean;
   block: number;
 }
 
@@ -79,6 +86,65 @@ function foreignNameLength(tokens: readonly Token[], i: number): number {
   return n;
 }
 
+/** One foreign word after a head-of-state title ("Tổng thống Putin", "Thủ tướng Anh Blair"): at least 4 letters. */
+function foreignSurnameLength(tokens: readonly Token[], i: number): number {
+  const t = tokens[i];
+  if (!t || t.expandedFrom || !FOREIGN_WORD.test(t.raw) || t.raw.length < 4) return 0;
+  if (tokens[i + 1]?.word && tokens[i + 1]!.titleCase) return 0;
+  return 1;
+}
+
+// A Vietnamese syllable written without diacritics: initial consonant, vowels, final consonant.
+const VIETNAMESE_SYLLABLE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?$/;
+const LATIN_WORD = /^[A-Z][a-zäëïöüÿñçøåßé'’]{1,20}$/;
+const ASCII_WORD = /^[A-Za-z]+$/;
+const NAME_PARTICLES = new Set(['bin', 'de', 'van', 'von', 'al', 'da', 'del', 'la', 'le', 'di', 'du', 'dos', 'el', 'ibn']);
+
+/** A word that cannot be a Vietnamese syllable ("Blair", "Oscar", "Sook"). */
+function foreignWord(raw: string): boolean {
+  return LATIN_WORD.test(raw) && (!ASCII_WORD.test(raw) ? /[äëïöüÿñçøåß]/.test(raw) : !VIETNAMESE_SYLLABLE.test(raw.toLowerCase()));
+}
+
+/** Could a foreign name start here: a capitalised word in Latin letters that Vietnamese does not write alone. */
+export function mayStartForeignName(t: Token): boolean {
+  return t.titleCase && LATIN_WORD.test(t.raw);
+}
+
+/**
+ * A foreign name standing alone ("Oscar Keserci", "Osama bin Laden", "Aderito
+ * Hugo Da Costa"): 2–4 capitalised Latin words (and lower-case name particles
+ * between them), at least one of which cannot be a Vietnamese syllable.
+ */
+export function looseForeignNameLength(tokens: readonly Token[], i: number): number {
+  const tables = titleTables();
+  if (tables.notInNames.has(tokens[i]?.norm ?? '')) return 0; // "Theo …", "Tại …": a sentence's first word
+  let j = i;
+  let words = 0;
+  let foreign = false;
+  while (j < tokens.length && j - i < 8) {
+    const t = tokens[j]!;
+    if (t.expandedFrom) break;
+    if (LATIN_WORD.test(t.raw)) {
+      if (tables.notForeignNameWords.has(t.norm)) return 0;
+      words++;
+      if (foreignWord(t.raw)) foreign = true;
+    } else if (words > 0 && NAME_PARTICLES.has(t.raw) && tokens[j + 1] && (LATIN_WORD.test(tokens[j + 1]!.raw) || tokens[j + 1]!.raw === '-')) {
+      // "Osama bin Laden", "Abu Musab al-Zarqawi"
+    } else if (words > 0 && t.raw === '-' && t.start === tokens[j - 1]!.end && tokens[j + 1]?.start === t.end && LATIN_WORD.test(tokens[j + 1]!.raw)) {
+      // "Jean-Pierre", "al-Zarqawi"
+    } else if (words > 0 && /^[A-Z]$/.test(t.raw) && tokens[j + 1]?.raw === '.' && tokens[j + 2] && LATIN_WORD.test(tokens[j + 2]!.raw)) {
+      // "George W. Bush": a middle initial
+      j++;
+    } else {
+      break;
+    }
+    j++;
+  }
+  if (words < 2 || words > 4 || !foreign) return 0;
+  if (tokens[j]?.word && tokens[j]!.cap) return 0; // part of a longer capitalised run
+  return j - i;
+}
+
 /** A name after an anchor (title, word of address): Vietnamese or foreign. */
 function anchoredNameLength(tokens: readonly Token[], i: number): number {
   return nameLength(tokens, i) || foreignNameLength(tokens, i);
@@ -90,12 +156,15 @@ export function personStartsAt(tokens: readonly Token[], i: number): boolean {
 
 /** Canonical display of a name: canonical tones, each syllable capitalised. */
 export function canonicalPersonName(tokens: readonly Token[], i: number, n: number): string {
-  const parts: string[] = [];
+  let out = '';
   for (let k = i; k < i + n; k++) {
-    const w = canonicalTones(tokens[k]!.raw).toLowerCase();
-    parts.push(w.charAt(0).toUpperCase() + w.slice(1));
+    const t = tokens[k]!;
+    const w = canonicalTones(t.raw).toLowerCase();
+    // Particles keep their lower case ("Osama bin Laden"); tokens written together stay together ("Jean-Pierre", "W.").
+    const word = t.cap ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+    out += k > i && t.start > tokens[k - 1]!.end ? ` ${word}` : word;
   }
-  return parts.join(' ');
+  return out;
 }
 
 function person(tokens: readonly Token[], i: number, n: number, next: number, roles: RoleMatch[], rank: string | null, anchored: boolean, ctx: MatchContext): PersonMatch {
@@ -109,6 +178,10 @@ function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext, t
   const roles: RoleMatch[] = [];
   let j = i;
   for (;;) {
+    // "nguyên Bộ trưởng …", "Phó Bí thư, nguyên Chủ tịch …"
+    const f = t.formerWords.longest(tokens, j);
+    const former = !!f && !!t.titles.longest(tokens, j + f.length);
+    if (former) j += f!.length;
     const m = t.titles.longest(tokens, j);
     if (!m) break;
     const title = m.values[0]!;
@@ -125,6 +198,32 @@ function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext, t
       if (v && !v.plural && v.next > j && ((v.def.type === 'sub' && (v.inner || v.central)) || (v.def.type === 'head' && v.placeRef?.written))) u = v;
       else ctx.placeRefs.length = mark;
     }
+    if (!u && title.unitPrefix) {
+      const p = matchUnitAfterPrefix(tokens, j, title.unitPrefix, ctx) ?? matchNamedOrgAfterPrefix(tokens, j, title.unitPrefix, ctx);
+      if (p) u = { ...p, plural: false };
+    }
+    if (!u) { const o = matchNamedOrg(tokens, j, ctx); if (o) u = { ...o, plural: false }; }
+    let country: RoleMatch['country'];
+    if (!u) {
+      // "Thủ tướng Nhật Bản …", "Tổng thống Mỹ …": an office of another country.
+      const w = worldPlaceAt(tokens, j);
+      // "Đại sứ Việt Nam tại Nga": another country named after "tại" makes our own a foreign office too.
+      const at = w && tokens[j + w.length]?.norm === 'tại' ? worldPlaceAt(tokens, j + w.length + 1) : null;
+      if (w && w.place.level === 'country' && (w.place.code !== 'VN' || at)) {
+        country = { start: tokens[j]!.start, end: tokens[j + w.length - 1]!.end, place: w.place };
+        j += w.length;
+        if (at) {
+          country.at = at.place;
+          j += 1 + at.length;
+        }
+      }
+    }
+    if (country) {
+      roles.push({ title, unit: null, country, ...(former ? { former } : {}) });
+      const sep = tokens[j];
+      if (sep && (sep.raw === ',' || sep.norm === 'và' || sep.norm === 'kiêm') && (t.titles.longest(tokens, j + 1) || t.formerWords.longest(tokens, j + 1))) { j++; continue; }
+      break;
+    }
     if (u && !u.plural) {
       unit = u;
       j = u.next;
@@ -134,9 +233,10 @@ function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext, t
       const org = matchOrgAfterTitle(tokens, j, ctx);
       if (org) { unit = org; j = org.next; }
     }
-    roles.push({ title, unit });
+    roles.push({ title, unit, ...(former ? { former } : {}) });
     const sep = tokens[j];
-    if (sep && (sep.raw === ',' || sep.raw === '-' || sep.raw === '–' || sep.norm === 'và' || sep.norm === 'kiêm') && t.titles.longest(tokens, j + 1)) {
+    const nextTitle = (at: number): boolean => !!t.titles.longest(tokens, at) || (!!t.formerWords.longest(tokens, at) && !!t.titles.longest(tokens, at + t.formerWords.longest(tokens, at)!.length));
+    if (sep && (sep.raw === ',' || sep.raw === '-' || sep.raw === '–' || sep.norm === 'và' || sep.norm === 'kiêm') && nextTitle(j + 1)) {
       j++;
       continue;
     }
@@ -165,6 +265,12 @@ function addressAt(tokens: readonly Token[], i: number): { length: number; rank:
 
 /** Titles after a name: "NAME, Bí thư Đảng ủy phường X". */
 function trailingTitles(tokens: readonly Token[], j: number, ctx: MatchContext): { roles: RoleMatch[]; next: number } | null {
+  // "Lưu Bình Nhưỡng (Bến Tre), Ủy viên …": a short bracket between the name and its titles.
+  if (tokens[j]?.raw === '(') {
+    let k = j + 1;
+    while (k < tokens.length && k - j <= 6 && tokens[k]!.raw !== ')' && tokens[k]!.raw !== '(') k++;
+    if (tokens[k]?.raw === ')' && (tokens[k + 1]?.raw === ',' || tokens[k + 1]?.raw === '-' || tokens[k + 1]?.raw === '–')) j = k + 1;
+  }
   const sep = tokens[j];
   if (!sep || !NAME_SEPARATORS.has(sep.raw)) return null;
   const mark = ctx.placeRefs.length;
@@ -207,7 +313,8 @@ export function matchPerson(tokens: readonly Token[], i: number, ctx: MatchConte
     const last = seq.roles[seq.roles.length - 1]!;
     // Foreign names only after a head-of-state style title ("Tổng thống Donald Trump"),
     // not after "Giám đốc", where a company name may follow.
-    let n = last.title.standalone && !last.unit ? anchoredNameLength(tokens, j) : nameLength(tokens, j);
+    const foreignOk = (last.title.standalone && !last.unit) || !!last.country;
+    let n = foreignOk ? anchoredNameLength(tokens, j) || looseForeignNameLength(tokens, j) || foreignSurnameLength(tokens, j) : nameLength(tokens, j);
     if (n === 0 && !a && !last.unit) {
       // An organisation the unit tables do not know, between the title and the name.
       const org = matchOrgBeforeName(tokens, j, last.title.name, ctx);

@@ -12,6 +12,12 @@ export interface TitleDef {
   standalone: boolean;
   /** Head of the unit the title itself names ("Quận ủy viên" → "Quận ủy"). */
   unit: string | null;
+  /** The national unit of the title when none is written ("Thủ tướng" → "Chính phủ"). */
+  impliedUnit: string | null;
+  /** The unit when a country follows, with "{country}" ("Chính phủ {country}"); null: the country itself. */
+  foreignUnit: string | null;
+  /** "Bộ" for "Bộ trưởng Tài chính" → "Bộ Tài chính". */
+  unitPrefix: string | null;
 }
 
 export interface TitleTables {
@@ -28,16 +34,25 @@ export interface TitleTables {
   notNames: PhraseTrie<true>;
   /** Words a name stops before ("Lúc", "Sáng"), matching form. */
   notInNames: Set<string>;
+  /** Words that make a capitalised Latin run a brand or an organisation ("City", "Honda"), matching form. */
+  notForeignNameWords: Set<string>;
+  /** "nguyên", "cựu", "từng là": before a title, a former role. */
+  formerWords: PhraseTrie<true>;
+  /** Verbs only a person does ("nói", "cho biết"): evidence for a foreign name standing alone. */
+  personVerbs: PhraseTrie<true>;
 }
 
 interface TitlesFile {
-  titles: { name: string; standalone?: boolean; unit?: string }[];
+  titles: { name: string; standalone?: boolean; unit?: string; impliedUnit?: string; foreignUnit?: string; unitPrefix?: string }[];
   honorifics?: string[];
   ranks?: string[];
   familyNames?: string[];
   notPersonAfter?: string[];
   notNames?: string[];
   notInNames?: string[];
+  notForeignNameWords?: string[];
+  formerWords?: string[];
+  personVerbs?: string[];
 }
 
 let tables: TitleTables | null = null;
@@ -49,7 +64,15 @@ export function titleTables(): TitleTables {
   const titles = new PhraseTrie<TitleDef>();
   data.titles.forEach((t, i) => {
     if (typeof t?.name !== 'string') throw new Error(`data/titles.yaml: title ${i + 1} needs a "name"`);
-    titles.add(phraseNorms(t.name), { name: canonicalDisplay(t.name), standalone: t.standalone === true, unit: t.unit ?? null });
+    if (t.foreignUnit !== undefined && !t.foreignUnit.includes('{country}')) throw new Error(`data/titles.yaml: ${t.name}: foreignUnit needs "{country}"`);
+    titles.add(phraseNorms(t.name), {
+      name: canonicalDisplay(t.name),
+      standalone: t.standalone === true,
+      unit: t.unit ?? null,
+      impliedUnit: t.impliedUnit ? canonicalDisplay(t.impliedUnit) : null,
+      foreignUnit: t.foreignUnit ?? null,
+      unitPrefix: t.unitPrefix ?? null,
+    });
   });
   const honorifics = new PhraseTrie<string>();
   for (const h of data.honorifics ?? []) honorifics.add(phraseNorms(h), canonicalDisplay(h));
@@ -66,6 +89,11 @@ export function titleTables(): TitleTables {
   const notNames = new PhraseTrie<true>();
   for (const n of data.notNames ?? []) notNames.add(phraseNorms(n), true);
   const notInNames = new Set((data.notInNames ?? []).map((w) => phraseNorms(w)[0]!));
-  tables = { titles, honorifics, ranks, families, notPersonAfter, notPersonAfterMax, notNames, notInNames };
+  const notForeignNameWords = new Set((data.notForeignNameWords ?? []).map((w) => phraseNorms(w)[0]!));
+  const formerWords = new PhraseTrie<true>();
+  for (const w of data.formerWords ?? []) formerWords.add(phraseNorms(w), true);
+  const personVerbs = new PhraseTrie<true>();
+  for (const w of data.personVerbs ?? []) personVerbs.add(phraseNorms(w), true);
+  tables = { titles, honorifics, ranks, families, notPersonAfter, notPersonAfterMax, notNames, notInNames, notForeignNameWords, formerWords, personVerbs };
   return tables;
 }

@@ -22,8 +22,9 @@ import {
   type PlaceKind,
   type PlaceRef,
 } from './places.ts';
-import { PhraseTrie, phraseNorms, readYamlData, type Token } from './tokens.ts';
+import { PhraseTrie, phraseNorms, readYamlData, tokenize, type Token } from './tokens.ts';
 import { titleTables } from './titles.ts';
+import { worldPlaceAt, type WorldPlace } from './countries.ts';
 
 interface QualifierDef {
   name: string;
@@ -51,6 +52,8 @@ export interface HeadDef {
 interface NationalDef {
   type: 'national';
   name: string;
+  /** A body every country has ("Thượng viện"): a unit only with its country. */
+  ownerRequired: boolean;
 }
 
 interface SubBodyDef {
@@ -77,6 +80,10 @@ export interface UnitTables {
   plural: Set<string>;
   /** Words that start an organisation's name (units.yaml orgWords). */
   orgWords: PhraseTrie<true>;
+  /** Legal forms between an organisation word and its name ("Công ty cổ phần …"). */
+  legalForms: PhraseTrie<true>;
+  /** "trung ương", "quản lý", "thành phố": a capitalised syllable and the lower-case one after it in the lexicon's names. */
+  boundPairs: Set<string>;
   /** Organs of Party committees (units.yaml partyOrgans). */
   partyOrgans: Set<string>;
   /** "The Party committee of the place", whatever its head turns out to be. */
@@ -99,10 +106,13 @@ interface UnitsFile {
   }[];
   subBodies: string[];
   centralCommittee: string;
-  national: { name: string; forms?: string[] }[];
+  national: { name: string; forms?: string[]; owner?: 'required' }[];
+  international?: { name: string; forms?: string[] }[];
   pluralMarkers?: string[];
   orgWords?: string[];
+  legalForms?: string[];
   partyOrgans?: string[];
+  levelWords?: { word: string }[];
 }
 
 let tables: UnitTables | null = null;
@@ -137,8 +147,8 @@ export function unitTables(): UnitTables {
     headsByName.set(def.name, def);
   }
   for (const s of data.subBodies ?? []) starts.add(phraseNorms(s), { type: 'sub', name: canonicalDisplay(s) });
-  for (const n of data.national ?? []) {
-    const def: NationalDef = { type: 'national', name: canonicalDisplay(n.name) };
+  for (const n of [...(data.national ?? []), ...(data.international ?? [])]) {
+    const def: NationalDef = { type: 'national', name: canonicalDisplay(n.name), ownerRequired: 'owner' in n && n.owner === 'required' };
     for (const form of [n.name, ...(n.forms ?? [])]) starts.add(phraseNorms(form), def);
   }
   tables = {
@@ -148,6 +158,8 @@ export function unitTables(): UnitTables {
     centralCommittee: canonicalDisplay(data.centralCommittee),
     plural: new Set((data.pluralMarkers ?? []).map((p) => phraseNorms(p)[0]!)),
     orgWords: new PhraseTrie<true>(),
+    legalForms: new PhraseTrie<true>(),
+    boundPairs: new Set<string>(),
     partyOrgans: new Set((data.partyOrgans ?? []).map((n) => canonicalDisplay(n))),
     committeeHead: {
       type: 'head', name: '', place: 'level', kinds: [], fallback: [], parent: 'committee', qualifiers: [],
@@ -155,6 +167,21 @@ export function unitTables(): UnitTables {
     },
   };
   for (const w of data.orgWords ?? []) tables.orgWords.add(phraseNorms(w), true);
+  for (const w of data.legalForms ?? []) tables.legalForms.add(phraseNorms(w), true);
+  // Every name the lexicon spells: its (capitalised, lower-case) neighbours are how names continue.
+  const spelled = [
+    ...data.heads.map((h) => h.name), ...(data.subBodies ?? []), ...(data.orgWords ?? []), ...(data.legalForms ?? []),
+    ...[...(data.national ?? []), ...(data.international ?? [])].flatMap((n) => [n.name, ...(n.forms ?? [])]),
+    ...(data.levelWords ?? []).map((l) => l.word), data.centralCommittee,
+  ];
+  for (const phrase of spelled) {
+    const toks = tokenize(phrase.normalize('NFC'));
+    for (let k = 1; k < toks.length; k++) {
+      const a = toks[k - 1]!;
+      const b = toks[k]!;
+      if (a.word && b.word && !b.cap) tables.boundPairs.add(`${a.norm} ${b.norm}`);
+    }
+  }
   return tables;
 }
 
@@ -180,6 +207,12 @@ export interface UnitMatch {
   borrowFrom: UnitMatch | null;
   /** Not written: named by a title ("Quận ủy viên"). */
   implied?: boolean;
+  /** Another country's body ("Bộ Tư pháp Mỹ", "Quốc hội Cuba"): the country as written after the name. */
+  foreign?: { start: number; end: number; place: WorldPlace; at?: WorldPlace; inherited?: boolean };
+  /** A body that needs a country and has none in the article: not a unit. */
+  ownerless?: boolean;
+  /** Written as Việt Nam's own ("Quốc hội khóa XIV"). */
+  ours?: boolean;
   /** Filled by resolveUnit. */
   resolved?: ResolvedUnit | null;
 }
@@ -284,9 +317,20 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
   const base = { start: first.start, block: ctx.block, borrowFrom: null, qualifier: null, placeRef: null, inner: null, central: false, plural };
   if (def.type === 'national') {
     // "Chính phủ Hàn Quốc", "Bộ Ngoại giao Mỹ": another country's body, not ours.
+    const country = worldPlaceAt(tokens, j);
+    // "Đại sứ quán Việt Nam tại Singapore": our own body abroad is named by where it is.
+    const at = country && tokens[j + country.length]?.norm === 'tại' ? worldPlaceAt(tokens, j + country.length + 1) : null;
+    if (country && (country.place.code !== 'VN' || at)) {
+      const next = at ? j + country.length + 1 + at.length : j + country.length;
+      const last = tokens[next - 1]!;
+      const foreign = { start: tokens[j]!.start, end: tokens[j + country.length - 1]!.end, place: country.place, at: at?.place };
+      return { ...base, def, foreign, end: last.end, next };
+    }
     const after = tokens[j];
     const foreign = !!after && after.word && after.cap && !after.expandedFrom && !NATIONAL_CONTINUATIONS.has(after.norm) && !ctx.personStartsAt(tokens, j);
-    return { ...base, def, plural: plural || foreign, end: tokens[j - 1]!.end, next: j };
+    // "Quốc hội khóa XIV", "Chính phủ Việt Nam": written as ours, never another country's.
+    const ours = !!after && NATIONAL_CONTINUATIONS.has(after.norm);
+    return { ...base, def, plural: plural || foreign, end: tokens[j - 1]!.end, next: j, ...(ours ? { ours } : {}) };
   }
   if (def.type === 'sub') {
     if (tokens[j]?.norm === 'trung' && tokens[j + 1]?.norm === 'ương') {
@@ -317,6 +361,29 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
   const place = readPlace(tokens, j, def, ctx);
   const next = place.next;
   return { ...base, def, qualifier, placeRef: place.ref, end: tokens[next - 1]!.end, next };
+}
+
+/**
+ * A national unit named after a title without its first word ("Bộ trưởng Tài
+ * chính" → "Bộ Tài chính", "Thứ trưởng Quốc phòng Mỹ" → "Bộ Quốc phòng Hoa Kỳ").
+ */
+export function matchUnitAfterPrefix(tokens: readonly Token[], j: number, prefix: string, ctx: MatchContext): UnitMatch | null {
+  const first = tokens[j];
+  if (!first?.word || !first.cap) return null;
+  const virtual: Token[] = [...tokenize(prefix), ...tokens.slice(j, j + 12)];
+  const head = virtual.length - Math.min(12, tokens.length - j);
+  const m = unitTables().starts.longest(virtual, 0);
+  if (!m || m.length <= head || m.values[0]!.type !== 'national') return null;
+  const def = m.values[0]!;
+  let next = j + m.length - head;
+  const base = { start: first.start, block: ctx.block, borrowFrom: null, qualifier: null, placeRef: null, inner: null, central: false };
+  const country = worldPlaceAt(tokens, next);
+  if (country && country.place.code !== 'VN') {
+    const last = tokens[next + country.length - 1]!;
+    const foreign = { start: tokens[next]!.start, end: last.end, place: country.place };
+    return { ...base, def, foreign, end: last.end, next: next + country.length };
+  }
+  return { ...base, def, end: tokens[next - 1]!.end, next };
 }
 
 /** Does a bare unit `u` (no place written) take its place from `other`? */
@@ -387,7 +454,10 @@ export function resolveUnit(u: UnitMatch, ctx: UnitContext): ResolvedUnit | null
   const t = unitTables();
   let out: ResolvedUnit | null = null;
   const def = u.def;
-  if (def.type === 'national' || def.type === 'org') {
+  if (u.foreign) {
+    const name = `${def.name} ${u.foreign.place.name}${u.foreign.at ? ` tại ${u.foreign.at.name}` : ''}`;
+    out = { name, key: nationalKey(name), place: null, placeKey: u.foreign.place.key, parentKeys: [] };
+  } else if (def.type === 'national' || def.type === 'org') {
     out = { name: def.name, key: nationalKey(def.name), place: null, placeKey: null, parentKeys: [] };
   } else if (def.type === 'sub') {
     if (u.central) {
@@ -463,6 +533,133 @@ function resolveHead(u: UnitMatch, headDef: HeadDef, ctx: UnitContext): Resolved
   return { name, key, place, placeKey: place.key, parentKeys };
 }
 
+/** Joiners inside an organisation's name: "Đầu tư và Phát triển", "Bia - Rượu - Nước giải khát", "Mỏ - Địa chất". */
+const ORG_JOINERS = new Set(['và', '-', '–', '&']);
+const MAX_ORG_TOKENS = 14;
+
+/**
+ * An organisation written with its kind and a name ("Công ty Cổ phần Sợi Thế
+ * Kỷ", "Bệnh viện Nhi đồng 1", "Tổng công ty Điện lực thành phố Hà Nội",
+ * "Đại học Mỏ - Địa chất"): an organisation word (units.yaml orgWords), then a
+ * name that starts with a capital or a number. Inside the name, lower-case
+ * words are kept only when a capitalised word or a number follows them before
+ * any break, and up to three at the end of a name closed by punctuation
+ * ("Công ty Mua bán điện,"). A function word, a person's name or sentence
+ * punctuation ends it.
+ */
+export function matchNamedOrg(tokens: readonly Token[], i: number, ctx: MatchContext): UnitMatch | null {
+  const first = tokens[i];
+  if (!first?.word || !first.cap) return null;
+  const t = unitTables();
+  const head = t.orgWords.longest(tokens, i);
+  if (!head || ctx.personStartsAt(tokens, i)) return null;
+  let j = i + head.length;
+  const legal = t.legalForms.longest(tokens, j);
+  if (legal) j += legal.length;
+  // A one-word organisation word followed by a lower-case word is a common word ("Hội nghị", "Ban hành").
+  if (head.length === 1 && !legal && tokens[j]?.word && !tokens[j]!.cap && !DIGITS.test(tokens[j]!.raw)) return null;
+  const end = orgNameEnd(tokens, j, ctx);
+  if (end === null) return null;
+  const name = canonicalDisplay(ctx.text.slice(first.start, tokens[end - 1]!.end).replace(/\s+/g, ' '));
+  const def: OrgDef = { type: 'org', name, entity: true };
+  return { start: first.start, end: tokens[end - 1]!.end, next: end, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
+}
+
+/**
+ * An organisation named after a title that carries its kind ("Vụ trưởng Pháp
+ * chế" → "Vụ Pháp chế", "Trưởng khoa Tâm thần" → "Khoa Tâm thần"): the prefix
+ * and the name read as matchNamedOrg reads it.
+ */
+export function matchNamedOrgAfterPrefix(tokens: readonly Token[], j: number, prefix: string, ctx: MatchContext): UnitMatch | null {
+  // "Bộ trưởng Bộ GTVT": the prefix is already written.
+  const written = tokenize(prefix).map((x) => x.norm);
+  const hasPrefix = written.every((n, k) => tokens[j + k]?.norm === n);
+  const from = hasPrefix ? j + written.length : j;
+  const end = orgNameEnd(tokens, from, ctx, !hasPrefix);
+  if (end === null) return null;
+  const name = canonicalDisplay(`${prefix} ${ctx.text.slice(tokens[from]!.start, tokens[end - 1]!.end).replace(/\s+/g, ' ')}`);
+  const def: OrgDef = { type: 'org', name, entity: true };
+  return { start: tokens[j]!.start, end: tokens[end - 1]!.end, next: end, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
+}
+
+/**
+ * Where an organisation's name that starts at tokens[j] ends (exclusive), or
+ * null. It starts with a capital or a number, or with at most three lower-case
+ * words before one ("Công ty cà phê Thắng Lợi"); inside it lower-case words are
+ * kept only when a capitalised word or a number follows within three; lexicon
+ * pairs continue its last word ("Trung ương"); a function word, a person's
+ * name, a second organisation or sentence punctuation ends it, and a name that
+ * runs on into lower-case words we cannot place is not trusted.
+ */
+function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afterTitle = false): number | null {
+  const t = unitTables();
+  // After a written organisation word the name may look like a person's ("Bệnh viện Bạch Mai",
+  // "Trường THPT Lê Quý Đôn"): it is the organisation's. Right after a title it is the person.
+  if (!tokens[j]?.word || (afterTitle && ctx.personStartsAt(tokens, j))) return null;
+  let end = j; // exclusive end of the name kept so far
+  let lowerRun = 0;
+  let k = j;
+  const breaks = (x: Token): boolean => ORG_STOP.has(x.raw) || x.raw === ',' || (x.word && ORG_BREAK.has(x.norm));
+  while (k < tokens.length && k - j < MAX_ORG_TOKENS) {
+    const x = tokens[k]!;
+    // A person's name ends it, unless the words are a place's name ("Thành phố Hồ Chí Minh").
+    if (breaks(x) || (k > j && ctx.personStartsAt(tokens, k) && !placeNameAt(tokens, k))) break;
+    // "Sở Nội vụ … và Ban Tổ chức …": a second organisation starts.
+    if (ORG_JOINERS.has(x.raw) && k + 1 < tokens.length && (t.orgWords.longest(tokens, k + 1) || t.starts.longest(tokens, k + 1))) break;
+    if (x.word && x.cap) {
+      end = k + 1;
+      lowerRun = 0;
+    } else if (DIGITS.test(x.raw)) {
+      // "Bệnh viện 103", "Tổng công ty Phát điện 1": a number right after the name's words.
+      if (lowerRun > 1) break;
+      end = k + 1;
+      lowerRun = 0;
+    } else if (x.word) {
+      if (++lowerRun > 3) break;
+    } else if (!ORG_JOINERS.has(x.raw)) {
+      break;
+    }
+    k++;
+  }
+  // Lower-case syllables right after the name's last capitalised word are kept when
+  // they continue it as in the lexicon's own names ("Trung ương", "Quản lý", "Thành phố").
+  while (end < k && tokens[end]!.word && !tokens[end]!.cap && t.boundPairs.has(`${tokens[end - 1]!.norm} ${tokens[end]!.norm}`)) end++;
+  while (end > j && ORG_JOINERS.has(tokens[end - 1]!.raw)) end--;
+  if (end <= j) return null;
+  // Only a name that visibly ends is trusted: a lower-case word right after it may
+  // be the rest of a word ("Công ty Tư vấn …") whose end we cannot see.
+  const after = tokens[end];
+  if (after && after.word && !after.cap && !DIGITS.test(after.raw) && !ORG_BREAK.has(after.norm) && !properEnding(tokens, j, end)) return null;
+  return end;
+}
+
+const DIGITS = /^\d/;
+
+/** A place's name at tokens[k]: in the gazetteer, or right after a level word ("thành phố Hồ Chí Minh"). */
+function placeNameAt(tokens: readonly Token[], k: number): boolean {
+  const g = loadGazetteer();
+  if (g.names.longest(tokens, k)) return true;
+  for (let back = 1; back <= 2 && k - back >= 0; back++) {
+    const lw = g.levelWords.longest(tokens, k - back, k);
+    if (lw && lw.length === back) return true;
+  }
+  return false;
+}
+const ACRONYM = /^[A-ZĐ][A-ZĐ0-9]+$/u;
+
+/**
+ * A name whose end is plain even when a word follows: its last two words are
+ * both capitalised ("… Sợi Thế Kỷ ký kết", "… Bạch Mai cho biết"), or it ends in
+ * an acronym or a number ("… EVN", "… số 3"). A single capitalised word at the
+ * end ("Công ty Tư vấn …") may be the first syllable of a longer word.
+ */
+function properEnding(tokens: readonly Token[], j: number, end: number): boolean {
+  const last = tokens[end - 1]!;
+  if (ACRONYM.test(last.raw) || DIGITS.test(last.raw)) return true;
+  const before = tokens[end - 2];
+  return end - 2 >= j && !!before && before.word && before.cap && last.word && last.cap;
+}
+
 const ORG_STOP = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '…']);
 // What ends an organisation named after a trailing title: "… Chi nhánh Cấp nước Nhà Bè - cho biết".
 const TRAILING_CLOSERS = new Set([',', '-', '–', '—']);
@@ -514,6 +711,11 @@ export function matchOrgBeforeName(
   }
   if (k === j || k >= tokens.length || !ctx.personStartsAt(tokens, k)) return null;
   const end = cut > j ? cut : k;
+  // A unit's name, not a clause: every lower-case word continues a capitalised one as the lexicon's names do.
+  for (let x = j + 1; x < end; x++) {
+    const w = tokens[x]!;
+    if (w.word && !w.cap && !DIGITS.test(w.raw) && !ORG_JOINERS.has(w.raw) && !unitTables().boundPairs.has(`${tokens[x - 1]!.norm} ${w.norm}`) && !unitTables().orgWords.longest(tokens, j)) return null;
+  }
   let phrase = ctx.text.slice(first.start, tokens[end - 1]!.end).replace(/\s+/g, ' ').trim();
   // "Trưởng phòng Nghiên cứu …" → the unit is "Phòng Nghiên cứu …".
   const lastWord = titleName.split(' ').pop()!;

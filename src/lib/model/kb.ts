@@ -23,6 +23,8 @@ export interface KbRole {
   unitName: string | null;
   article: string;
   date: string | null;
+  /** Held before the article's date ("nguyên", "cựu", "từng là"); absent when the article gives it as current. */
+  former?: boolean;
 }
 
 export interface KbDocumentInfo {

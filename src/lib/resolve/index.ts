@@ -47,6 +47,7 @@ export interface Resolution {
 
 interface RoleAttr {
   title: string;
+  former?: boolean;
   unitKey: string | null;
   unitName: string | null;
 }
@@ -185,7 +186,7 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
       }
       if (m.type === 'person' && Array.isArray(m.attrs?.roles)) {
         for (const r of m.attrs.roles as RoleAttr[]) {
-          const rk = `${r.title}\u0000${r.unitKey ?? r.unitName ?? ''}\u0000${id}`;
+          const rk = `${r.former ? 'former\u0000' : ''}${r.title}\u0000${r.unitKey ?? r.unitName ?? ''}\u0000${id}`;
           if (g.roleSet.has(rk)) continue;
           g.roleSet.add(rk);
           g.roles.push({ role: r, article: id, date: x.article.published });
@@ -193,6 +194,9 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
       }
     }
   }
+
+  mergeSurnameOnly(groups, groupOfMention);
+  for (const g of groups.values()) if (g.type === 'person') completeRoles(g);
 
   // Ids: per type; on a slug clash the entity named in more articles keeps the bare
   // slug, then unresolved ("?") keys come last, then key order. Deterministic for a
@@ -225,7 +229,14 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
       mentions: g.mentions,
     };
     if (g.type === 'person') {
-      e.roles = g.roles.map(({ role, article, date }): KbRole => ({ title: role.title, unit: idOf(role.unitKey), unitName: role.unitName, article, date }));
+      e.roles = g.roles.map(({ role, article, date }): KbRole => ({
+        title: role.title,
+        unit: idOf(role.unitKey),
+        unitName: role.unitName,
+        article,
+        date,
+        ...(role.former ? { former: true } : {}),
+      }));
     } else if (g.type === 'unit') {
       e.parent = g.parentKeys.map((k) => idOf(k)).find((x) => x !== null && x !== g.id) ?? null;
       e.place = idOf(g.placeKey);
@@ -255,6 +266,89 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
     links.set(x.article.id, out);
   }
   return { entities, links };
+}
+
+/**
+ * A title given without its unit ("Tổng thống Macron") is the office the same
+ * person holds with a unit elsewhere ("Tổng thống Pháp Emmanuel Macron"): in
+ * the same article the unit-less row is dropped as a repeat; across articles it
+ * takes the unit when the person holds that title in one unit only. Titles
+ * held in several units stay without one.
+ */
+function completeRoles(g: Group): void {
+  const unitsOfTitle = new Map<string, Map<string, RoleAttr>>();
+  const titledIn = new Set<string>();
+  for (const r of g.roles) {
+    if (!r.role.unitName) continue;
+    let units = unitsOfTitle.get(r.role.title);
+    if (!units) unitsOfTitle.set(r.role.title, (units = new Map()));
+    units.set(r.role.unitKey ?? r.role.unitName, r.role);
+    titledIn.add(`${r.role.title}\u0000${r.article}`);
+  }
+  if (unitsOfTitle.size === 0) return;
+  const kept: Group['roles'] = [];
+  for (const r of g.roles) {
+    if (r.role.unitName) { kept.push(r); continue; }
+    if (titledIn.has(`${r.role.title}\u0000${r.article}`)) continue;
+    const units = unitsOfTitle.get(r.role.title);
+    const only = units?.size === 1 ? [...units.values()][0]! : null;
+    kept.push(only ? { ...r, role: { ...r.role, unitKey: only.unitKey, unitName: only.unitName } } : r);
+  }
+  g.roles = kept;
+}
+
+const ASCII_NAME = /^[A-Za-z][A-Za-z'’-]*$/;
+
+/**
+ * A foreign person named by surname alone ("Putin", "Sharon") is the one
+ * person of the knowledge base whose full name ends with it ("Vladimir Putin"),
+ * when exactly one does, or when exactly one of several held an office the
+ * surname is given (title and unit); otherwise (two presidents Bush, no full
+ * name) the surname stays a person of its own. Vietnamese names are not read this way: a given name
+ * alone ("Phúc") is shared by far too many people.
+ */
+function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mention, Group>): void {
+  const fullByLast = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    if (g.type !== 'person') continue;
+    const parts = g.name.split(' ');
+    if (parts.length < 2 || !parts.every((p) => ASCII_NAME.test(p) || /^[a-z]+$/.test(p) || /^[A-Z]\.$/.test(p))) continue;
+    const last = parts[parts.length - 1]!.toLowerCase();
+    const list = fullByLast.get(last);
+    if (list) list.push(g);
+    else fullByLast.set(last, [g]);
+  }
+  const into = new Map<Group, Group>();
+  for (const g of groups.values()) {
+    if (g.type !== 'person' || g.name.includes(' ') || !ASCII_NAME.test(g.name)) continue;
+    const candidates = fullByLast.get(g.name.toLowerCase()) ?? [];
+    if (candidates.length === 1) into.set(g, candidates[0]!);
+    else if (candidates.length > 1) {
+      // Several full names end alike (Donald, Ivanka and Melania Trump): the one that held an office the surname holds.
+      const offices = new Set(g.roles.filter((r) => r.role.unitName).map((r) => `${r.role.title}\u0000${r.role.unitName}`));
+      const sharing = candidates.filter((c) => c.roles.some((r) => offices.has(`${r.role.title}\u0000${r.role.unitName}`)));
+      if (sharing.length === 1) into.set(g, sharing[0]!);
+    }
+  }
+  for (const [from, to] of into) {
+    for (const a of from.aliases) to.aliases.add(a);
+    for (const id of from.articles) if (!to.articleSet.has(id)) { to.articleSet.add(id); to.articles.push(id); }
+    for (let i = 0; i < from.mentions.length; i++) {
+      const m = from.mentions[i]!;
+      const mk = `${m.article}\u0000${m.sentence}`;
+      if (!to.mentionSet.has(mk)) { to.mentionSet.add(mk); to.mentions.push(m); }
+    }
+    for (const r of from.roles) {
+      const rk = `${r.role.former ? 'former\u0000' : ''}${r.role.title}\u0000${r.role.unitKey ?? r.role.unitName ?? ''}\u0000${r.article}`;
+      if (!to.roleSet.has(rk)) { to.roleSet.add(rk); to.roles.push(r); }
+    }
+    groups.delete(from.key);
+  }
+  if (into.size === 0) return;
+  for (const [m, g] of groupOfMention) {
+    const to = into.get(g);
+    if (to) groupOfMention.set(m, to);
+  }
 }
 
 /**

@@ -188,7 +188,8 @@ describe('resolution rules', () => {
   it('follows an issuer-less number back to the document the article stated in full', () => {
     const keys = extract(article('Nghị quyết số 39-NQ/TW ngày 17/4/2015 của Bộ Chính trị. Việc thực hiện Nghị quyết 39 đạt kết quả.')).map((m) => m.key);
     expect(keys).toEqual(['document/nghi-quyet-39-nq-tw-khoa-xi', 'document/nghi-quyet-39-nq-tw-khoa-xi']);
-    expect(extract(article('Việc thực hiện Nghị quyết 39 đạt kết quả.'))).toEqual([]);
+    // Alone, the number tells nothing apart: the article's own entity, never merged into another's (issue 14).
+    expect(extract(article('Việc thực hiện Nghị quyết 39 đạt kết quả.')).map((m) => m.key)).toEqual([expect.stringMatching(/^document\/nghi-quyet-39-bai-/)]);
   });
 
   it('resolves an issuer-less number by the one registry issuer the article names', () => {
@@ -197,7 +198,7 @@ describe('resolution rules', () => {
     expect(extract(article('Bộ Chính trị đã ban hành Nghị quyết 35 về bảo vệ nền tảng tư tưởng của Đảng.', '2019-01-01')).map((m) => m.key))
       .toEqual(['document/nghi-quyet-35-nq-tw-khoa-xii']);
     // Both issuers named: either could be meant.
-    expect(extract(article('Bộ Chính trị và Chính phủ chỉ đạo thực hiện Nghị quyết 35.'))).toEqual([]);
+    expect(extract(article('Bộ Chính trị và Chính phủ chỉ đạo thực hiện Nghị quyết 35.')).map((m) => m.key)).toEqual([expect.stringMatching(/^document\/nghi-quyet-35-bai-/)]);
     // Dated before the Politburo's 35-NQ/TW (2018) but after the Government's (2016).
     expect(extract(article('Bộ Chính trị và Chính phủ chỉ đạo thực hiện Nghị quyết 35.', '2017-03-01')).map((m) => m.key))
       .toEqual(['document/nghi-quyet-35-2016-nq-cp']);
@@ -216,7 +217,7 @@ describe('resolution rules', () => {
       ['Chỉ thị 03, 05 của Bộ Chính trị', 'document/chi-thi-03-ct-tw-khoa-xi'],
       ['Chỉ thị 03, 05 của Bộ Chính trị', 'document/chi-thi-05-ct-tw-khoa-xii'],
     ]);
-    expect(extract(article('Chỉ thị 05, 3 năm qua, được thực hiện tốt.'))).toEqual([]);
+    expect(extract(article('Chỉ thị 05, 3 năm qua, được thực hiện tốt.')).map((m) => m.key)).toEqual([expect.stringMatching(/^document\/chi-thi-05-bai-/)]);
   });
 
   it('keys state documents by number, year and national issuer; local ones (every province numbers its own) are left out', () => {

@@ -3,6 +3,7 @@ import { extractText, seed } from './seed-support.ts';
 import type { Mention } from '../../../src/lib/model/mention.ts';
 
 const units = (ms: Mention[]) => ms.filter((m) => m.type === 'unit');
+const attrs = (m: Mention) => m.attrs as { name: string };
 const unitNames = (ms: Mention[]) => new Set(units(ms).map((m) => (m.attrs as { name: string }).name));
 const bySurface = (ms: Mention[], surface: string) => units(ms).filter((m) => m.surface === surface);
 
@@ -78,8 +79,18 @@ describe('units on hand-written text', () => {
     expect((p.attrs as { roles: { unitName: string }[] }).roles[0]!.unitName).toBe('Sở Tài nguyên và Môi trường');
   });
 
-  it('another country\'s government or parliament is not ours', () => {
+  it('another country\'s government or parliament is its own unit, never ours', () => {
     const x = extractText('t', 'Tiêu đề\nChính phủ Hàn Quốc và Quốc hội Mỹ đã họp. Chính phủ Việt Nam hoan nghênh. Quốc hội khóa XIV thông qua.');
-    expect(units(x.mentions).map((m) => m.surface)).toEqual(['Chính phủ', 'Quốc hội']);
+    expect(units(x.mentions).map((m) => `${m.surface} → ${attrs(m).name}`)).toEqual([
+      'Chính phủ Hàn Quốc → Chính phủ Hàn Quốc',
+      'Quốc hội Mỹ → Quốc hội Hoa Kỳ',
+      'Chính phủ → Chính phủ',
+      'Quốc hội → Quốc hội',
+    ]);
+  });
+
+  it('a bare body after another country\'s is that country\'s; one that needs a country and has none is no unit', () => {
+    const x = extractText('t', 'Tiêu đề\nQuốc hội Ba Lan họp phiên bất thường. Quốc hội đã thông qua dự luật. Thượng viện sẽ xem xét.');
+    expect(units(x.mentions).map((m) => attrs(m).name)).toEqual(['Quốc hội Ba Lan', 'Quốc hội Ba Lan']);
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * Countries and major foreign places (data/countries.yaml): their names as
+ * places, and as the country of a foreign office ("Thủ tướng Nhật Bản").
+ *
+ * A name is read only as written with its capitals ("Mỹ", not the "mỹ" of "mỹ
+ * phẩm"), and not inside a longer capitalised run ("Tân Hoa xã", "Michael
+ * Jordan", "Thái Bình"). A one-syllable name (Anh, Nga, Đức, Pháp, Ý …) is
+ * also a word or a given name, so it is read only where a sentence cannot be
+ * starting with the pronoun or the word ("Anh cho biết"), and not right after
+ * a word of address ("chị Nga").
+ */
+import { z } from 'zod';
+import { PhraseTrie, phraseNorms, readYamlData, tokenize, type Token } from './tokens.ts';
+
+export interface WorldPlace {
+  /** "place:world:US" for a country, "place:world:US:washington" for a city. */
+  key: string;
+  name: string;
+  /** kb.json level: "country", or "foreign" for a territory or a city. */
+  level: 'country' | 'foreign';
+  code: string;
+  /** The country of a city. */
+  parentKey: string | null;
+}
+
+interface Form {
+  place: WorldPlace;
+  /** Which tokens of the form are capitalised in the data (they must be in the text). */
+  caps: boolean[];
+}
+
+export interface WorldGazetteer {
+  forms: PhraseTrie<Form>;
+  byCode: Map<string, WorldPlace>;
+}
+
+const countrySchema = z
+  .object({
+    code: z.string().regex(/^[A-Z]{2}$/),
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).optional(),
+    cities: z.array(z.string().min(1)).optional(),
+    territory: z.boolean().optional(),
+  })
+  .strict();
+const fileSchema = z.object({ countries: z.array(countrySchema) }).strict();
+
+let world: WorldGazetteer | null = null;
+
+export function loadWorld(): WorldGazetteer {
+  if (world) return world;
+  const parsed = fileSchema.safeParse(readYamlData<unknown>('countries.yaml'));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`data/countries.yaml: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const forms = new PhraseTrie<Form>();
+  const byCode = new Map<string, WorldPlace>();
+  const add = (written: string, place: WorldPlace): void => {
+    const tokens = tokenize(written.normalize('NFC'));
+    forms.add(phraseNorms(written), { place, caps: tokens.map((t) => t.cap) });
+  };
+  for (const c of parsed.data.countries) {
+    const country: WorldPlace = { key: `place:world:${c.code}`, name: c.name, level: c.territory ? 'foreign' : 'country', code: c.code, parentKey: null };
+    byCode.set(c.code, country);
+    for (const n of [c.name, ...(c.aliases ?? [])]) add(n, country);
+    for (const city of c.cities ?? []) {
+      const key = `place:world:${c.code}:${phraseNorms(city).join('-')}`;
+      add(city, { key, name: city, level: 'foreign', code: c.code, parentKey: country.key });
+    }
+  }
+  world = { forms, byCode };
+  return world;
+}
+
+/** Written with the data's capitals, and not read out of an abbreviation's expansion ("PLVN", "UBMTTQVN"). */
+function capsMatch(tokens: readonly Token[], i: number, caps: readonly boolean[]): boolean {
+  for (let k = 0; k < caps.length; k++) {
+    const t = tokens[i + k]!;
+    if (t.expandedFrom || (caps[k] && !t.cap)) return false;
+  }
+  return true;
+}
+
+/**
+ * A country or foreign place at tokens[i] right after a word that names it
+ * ("Bộ Tư pháp Mỹ", "Thủ tướng Anh Tony Blair"): only its capitals are checked.
+ */
+export function worldPlaceAt(tokens: readonly Token[], i: number): { length: number; place: WorldPlace } | null {
+  const m = loadWorld().forms.longest(tokens, i);
+  const form = m?.values.find((f) => capsMatch(tokens, i, f.caps));
+  return m && form ? { length: m.length, place: form.place } : null;
+}
+
+const SENTENCE_START = new Set(['.', '!', '?', ':', '"', '“', '(', '-', '–', '—', '…']);
+
+/** The country or foreign place written at tokens[i], or null. `addressWords`: "anh", "chị", "ông" … (titles.yaml). */
+export function matchWorldPlace(
+  tokens: readonly Token[],
+  i: number,
+  isAddressWord: (t: Token) => boolean,
+): { length: number; place: WorldPlace } | null {
+  const m = loadWorld().forms.longest(tokens, i);
+  if (!m) return null;
+  const form = m.values.find((f) => capsMatch(tokens, i, f.caps));
+  if (!form) return null;
+  const prev = tokens[i - 1];
+  const next = tokens[i + m.length];
+  // Inside a longer capitalised run: another name ("Tân Hoa xã" aside, "Michael Jordan", "Thái Bình").
+  if (prev?.word && prev.titleCase) return null;
+  if (next?.word && next.titleCase) return null;
+  if (m.length === 1) {
+    // One syllable: a pronoun or a word at a sentence start, a given name after a word of address.
+    if (!prev || SENTENCE_START.has(prev.raw)) return null;
+    if (prev.word && isAddressWord(prev)) return null;
+  }
+  return { length: m.length, place: form.place };
+}
