@@ -253,18 +253,18 @@ export class ShardCache {
   }
 }
 
-/** Hard-links (or copies) every file of `source` into `target`, creating directories. */
+/** Hard-links (or copies) every file of `source` into `target`, creating directories; `skip`: top-level names left out. */
 export async function linkTree(source: string, target: string, skip: ReadonlySet<string> = new Set()): Promise<void> {
   await mkdir(target, { recursive: true });
-  const entries = await readdir(source, { withFileTypes: true });
   const files: [string, string][] = [];
-  for (const entry of entries) {
-    if (skip.has(entry.name)) continue;
-    const from = path.join(source, entry.name);
-    const to = path.join(target, entry.name);
-    if (entry.isDirectory()) await linkTree(from, to);
-    else if (entry.isFile()) files.push([from, to]);
+  const dirs = new Set<string>();
+  for (const f of walkFiles(source)) {
+    if (skip.has(f.rel.split('/')[0]!)) continue;
+    const to = path.join(target, f.rel);
+    dirs.add(path.dirname(to));
+    files.push([f.full, to]);
   }
+  for (const dir of dirs) await mkdir(dir, { recursive: true });
   // A few at a time: a fragment directory holds thousands of files.
   const BATCH = 64;
   for (let i = 0; i < files.length; i += BATCH) {
