@@ -17,6 +17,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusPath, importRecord, importedToArticle, readCorpus, type CorpusRecord } from '../src/lib/eval/corpus.ts';
+import { mulberry32, shuffled } from '../src/lib/infra/random.ts';
 
 const USAGE = `usage:
   npm run gold -- draw [--per-block N] [--seed S] [--skip K]
@@ -28,18 +29,6 @@ export function blockOf(record: Pick<CorpusRecord, 'id' | 'politics'>): string {
   const m = /^vntc-(?:train|test)-([a-z]+)-/.exec(record.id);
   const kind = m?.[1] ?? 'other';
   return { xh: 'vntc-politics-society', pl: 'vntc-law', kd: 'vntc-business', tg: 'vntc-world' }[kind] ?? `vntc-${kind}`;
-}
-
-/** mulberry32: a small seeded generator, so a draw is the same on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Record ids of the earlier samples (corpus-sample*.yaml), which the draw leaves out (the draw's own files do not change it). */
@@ -65,11 +54,7 @@ async function draw(perBlock: number, seed: number, skip: number): Promise<void>
   }
   for (const [block, ids] of blocks) {
     const random = mulberry32(seed ^ [...block].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
-    for (let i = ids.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
-    }
-    for (const id of ids.slice(skip, skip + perBlock)) console.log(`${id}\t${block}`);
+    for (const id of shuffled(ids, random).slice(skip, skip + perBlock)) console.log(`${id}\t${block}`);
   }
 }
 

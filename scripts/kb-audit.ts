@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { KbEntity, KnowledgeBase } from '../src/lib/model/kb.ts';
 import { ENTITY_TYPES } from '../src/lib/model/mention.ts';
+import { mulberry32, shuffled } from '../src/lib/infra/random.ts';
 
 const USAGE = 'usage: npm run kb:audit -- --kb FILE [--out FILE] [--top N] [--sample N] [--seed S]';
 
@@ -44,24 +45,9 @@ const kb = JSON.parse(readFileSync(values.kb, 'utf8')) as KnowledgeBase;
 const top = Number(values.top);
 const sampleSize = Number(values.sample);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(Number(values.seed));
 function sample<T>(items: readonly T[], n: number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy.slice(0, n);
+  return shuffled(items, random).slice(0, n);
 }
 
 const byId = new Map(kb.entities.map((e) => [e.id, e]));

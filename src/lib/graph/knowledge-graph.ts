@@ -70,7 +70,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function memo<T>(fn: (key: string) => T): (key: string) => T {
+/** A function of a string key, computed once per key. */
+export function memo<T>(fn: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
     let v = cache.get(key);

@@ -13,6 +13,7 @@ import { compareVi, indexLetter, personSortKey } from '../text/collate.ts';
 import {
   compareArticlesNewestFirst,
   knowledgeGraph,
+  memo,
   type RelatedEntity,
   type RoleSpan,
   type SentenceHit,
@@ -228,18 +229,6 @@ export interface SiteViews {
   replaces(documentId: string): KbEntity[];
   /** The unit with this exact name or alias, when exactly one has it (document issuers are stored as names). */
   unitNamed(name: string): KbEntity | undefined;
-}
-
-function memo<T>(fn: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let v = cache.get(key);
-    if (v === undefined && !cache.has(key)) {
-      v = fn(key);
-      cache.set(key, v);
-    }
-    return v as T;
-  };
 }
 
 export function createSiteViews(kb: KnowledgeBase): SiteViews {

@@ -5,19 +5,9 @@
  * lines, broken frontmatter fences, huge lines, runs of Markdown punctuation.
  */
 
-export type Random = () => number;
+import { mulberry32, type Random } from '../../../src/lib/infra/random.ts';
 
-/** mulberry32: small, fast, good enough for test inputs; same seed → same sequence. */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Random };
 
 const int = (rand: Random, n: number): number => Math.floor(rand() * n);
 const pick = <T>(rand: Random, items: readonly T[]): T => items[int(rand, items.length)]!;
