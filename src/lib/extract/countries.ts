@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { PhraseTrie, phraseNorms, readYamlData, tokenize, type Token } from './tokens.ts';
+import { titleTables } from './titles.ts';
 
 export interface WorldPlace {
   /** "place:world:US" for a country, "place:world:US:washington" for a city. */
@@ -32,6 +33,8 @@ interface Form {
 export interface WorldGazetteer {
   forms: PhraseTrie<Form>;
   byCode: Map<string, WorldPlace>;
+  /** "anh hùng", "pháp luật": two-word phrases a one-syllable name starts (matching form). */
+  notCountryWords: Set<string>;
 }
 
 const countrySchema = z
@@ -43,7 +46,7 @@ const countrySchema = z
     territory: z.boolean().optional(),
   })
   .strict();
-const fileSchema = z.object({ countries: z.array(countrySchema) }).strict();
+const fileSchema = z.object({ notCountryWords: z.array(z.string().min(1)), countries: z.array(countrySchema) }).strict();
 
 let world: WorldGazetteer | null = null;
 
@@ -69,7 +72,7 @@ export function loadWorld(): WorldGazetteer {
       add(city, { key, name: city, level: 'foreign', code: c.code, parentKey: country.key });
     }
   }
-  world = { forms, byCode };
+  world = { forms, byCode, notCountryWords: new Set(parsed.data.notCountryWords.map((w) => phraseNorms(w).join(' '))) };
   return world;
 }
 
@@ -107,12 +110,15 @@ export function matchWorldPlace(
   const prev = tokens[i - 1];
   const next = tokens[i + m.length];
   // Inside a longer capitalised run: another name ("Tân Hoa xã" aside, "Michael Jordan", "Thái Bình").
-  if (prev?.word && prev.titleCase) return null;
+  // ("Tại Ấn Độ", "Theo Nhật Bản": a sentence's capitalised first word does not belong to the name.)
+  if (prev?.word && prev.titleCase && !titleTables().notInNames.has(prev.norm)) return null;
   if (next?.word && next.titleCase) return null;
   if (m.length === 1) {
-    // One syllable: a pronoun or a word at a sentence start, a given name after a word of address.
+    // One syllable: a pronoun or a word at a sentence start, a given name after a word of address,
+    // or the first half of another word ("Anh hùng", "Pháp luật").
     if (!prev || SENTENCE_START.has(prev.raw)) return null;
     if (prev.word && isAddressWord(prev)) return null;
+    if (next?.word && loadWorld().notCountryWords.has(`${tokens[i]!.norm} ${next.norm}`)) return null;
   }
   return { length: m.length, place: form.place };
 }

@@ -365,10 +365,19 @@ function scanBlock(tokens: Token[], scan: ArticleScan, text: string, block: numb
  * ("Quốc hội Ba Lan … Quốc hội đã thông qua"), is that country's; one that needs
  * a country and has none ("Thượng viện" alone) is no unit.
  */
-function ownForeignBodies(units: UnitMatch[]): void {
+function ownForeignBodies(units: UnitMatch[], world: readonly WorldRef[]): void {
   const lastForeign = new Map<string, NonNullable<UnitMatch['foreign']>>();
+  const countries = world.filter((w) => w.place.level === 'country' && w.place.code !== 'VN').sort((a, b) => a.start - b.start);
   for (const u of units) {
     if (u.def.type !== 'national') continue;
+    if (u.thisCountry) {
+      // "Bộ Ngoại giao nước này": the last foreign country named before it, if any; else no unit.
+      let last: WorldRef | undefined;
+      for (const c of countries) if (c.start < u.start) last = c;
+      if (last) u.foreign = { start: u.end, end: u.end, place: last.place, inherited: true };
+      else u.ownerless = true;
+      continue;
+    }
     if (u.foreign) {
       lastForeign.set(u.def.name, u.foreign);
       continue;
@@ -472,7 +481,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   disambiguate(scan.placeRefs);
   scan.units.sort((a, b) => a.start - b.start || b.end - a.end);
   linkCoordination(scan.units, text.text);
-  ownForeignBodies(scan.units);
+  ownForeignBodies(scan.units, scan.world);
   const uctx = unitContext(scan);
 
   const mentions: Mention[] = [];

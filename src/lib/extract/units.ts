@@ -213,6 +213,8 @@ export interface UnitMatch {
   ownerless?: boolean;
   /** Written as Việt Nam's own ("Quốc hội khóa XIV"). */
   ours?: boolean;
+  /** "… nước này": the body of the foreign country the article last named. */
+  thisCountry?: boolean;
   /** Filled by resolveUnit. */
   resolved?: ResolvedUnit | null;
 }
@@ -330,6 +332,9 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
     const foreign = !!after && after.word && after.cap && !after.expandedFrom && !NATIONAL_CONTINUATIONS.has(after.norm) && !ctx.personStartsAt(tokens, j);
     // "Quốc hội khóa XIV", "Chính phủ Việt Nam": written as ours, never another country's.
     const ours = !!after && NATIONAL_CONTINUATIONS.has(after.norm);
+    // "Bộ Ngoại giao nước này": the country the sentence is about (ownForeignBodies, index.ts).
+    const thisCountry = after?.norm === 'nước' && tokens[j + 1]?.norm === 'này';
+    if (thisCountry) return { ...base, def, end: tokens[j + 1]!.end, next: j + 2, thisCountry };
     return { ...base, def, plural: plural || foreign, end: tokens[j - 1]!.end, next: j, ...(ours ? { ours } : {}) };
   }
   if (def.type === 'sub') {

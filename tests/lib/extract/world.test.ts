@@ -120,3 +120,12 @@ describe('former roles', () => {
     ]);
   });
 });
+
+describe('"nước này"', () => {
+  it('a body of "nước này" is the one of the foreign country named before it, or no unit', () => {
+    const a = extractText('n2', 'Tin\nTại Ấn Độ, Bộ Tài chính nước này vừa giảm thuế.');
+    expect(names(of('unit', a.mentions))).toEqual(['Bộ Tài chính Ấn Độ']);
+    const b = extractText('n3', 'Tin\nBộ Tài chính nước này vừa giảm thuế.');
+    expect(of('unit', b.mentions)).toEqual([]);
+  });
+});
