@@ -95,6 +95,28 @@ export function worldPlaceAt(tokens: readonly Token[], i: number): { length: num
   return m && form ? { length: m.length, place: form.place } : null;
 }
 
+/** A country written after a title or a body's name, with "tại <place>" after it when written. */
+export interface CountryAfter {
+  place: WorldPlace;
+  /** "Đại sứ quán Việt Nam tại Singapore": where the body sits. */
+  at: WorldPlace | null;
+  /** Offsets and token count of the country's own words (not of "tại …"). */
+  start: number;
+  end: number;
+  words: number;
+  /** Token index after everything read ("tại …" included). */
+  next: number;
+}
+
+/** The country at tokens[i] (worldPlaceAt) and a "tại <place>" right after it. */
+export function countryAfter(tokens: readonly Token[], i: number): CountryAfter | null {
+  const w = worldPlaceAt(tokens, i);
+  if (!w) return null;
+  const after = i + w.length;
+  const at = tokens[after]?.norm === 'tại' ? worldPlaceAt(tokens, after + 1) : null;
+  return { place: w.place, at: at?.place ?? null, start: tokens[i]!.start, end: tokens[after - 1]!.end, words: w.length, next: at ? after + 1 + at.length : after };
+}
+
 const SENTENCE_START = new Set(['.', '!', '?', ':', '"', '“', '(', '-', '–', '—', '…']);
 
 /** The country or foreign place written at tokens[i], or null. `addressWords`: "anh", "chị", "ông" … (titles.yaml). */

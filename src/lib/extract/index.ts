@@ -45,7 +45,7 @@ import {
 import { titleTables } from './titles.ts';
 import { loadWorld, matchWorldPlace, type WorldPlace } from './countries.ts';
 import { linkCoordination, matchNamedOrg, matchUnit, nationalKey, resolveUnit, unitTables, unknownName, type MatchContext, type ResolvedUnit, type UnitContext, type UnitMatch } from './units.ts';
-import { canonicalPersonName, looseForeignNameLength, mayStartForeignName, matchPerson, nameLength, personStartsAt, type PersonMatch } from './people.ts';
+import { canonicalPersonName, looseForeignNameLength, mayStartForeignName, matchPerson, nameLength, personStartsAt, type PersonMatch, type RoleMatch } from './people.ts';
 import { canonicalDisplay } from '../text/fold.ts';
 import { extractDocuments } from './documents.ts';
 import { extractLaws } from './laws.ts';
@@ -255,6 +255,17 @@ function namesAThingHere(tokens: readonly Token[], i: number): boolean {
     if (m && m.length === k) return true;
   }
   return false;
+}
+
+/**
+ * An office of another country: its unit is the body the title's template
+ * names ("Chính phủ {country}", an entity), or the country itself (a name only);
+ * "tại <place>" is kept ("Đại sứ quán Việt Nam tại Nga").
+ */
+function foreignRole(role: RoleMatch, country: WorldPlace, at?: WorldPlace): PersonRoleAttr {
+  const template = role.title.foreignUnit;
+  const unitName = (template ? template.replace('{country}', country.name) : country.name) + (at ? ` tại ${at.name}` : '');
+  return { ...(role.former ? { former: true } : {}), title: role.title.name, unitKey: template ? nationalKey(unitName) : null, unitName };
 }
 
 /** A loose name read by looseForeignNameLength (not a Vietnamese name with a family name). */
@@ -502,10 +513,11 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   }
 
   // Countries and foreign places.
-  for (const w of scan.world) {
-    const attrs: PlaceAttrs = { name: w.place.name, level: w.place.level, era: null, code: w.place.code, parentKey: w.place.parentKey, area: null };
-    add(w.start, w.end, 'place', w.place.key, attrs as unknown as Record<string, unknown>);
-  }
+  const addWorld = (start: number, end: number, p: WorldPlace): void => {
+    const attrs: PlaceAttrs = { name: p.name, level: p.level, era: null, code: p.code, parentKey: p.parentKey, area: null };
+    add(start, end, 'place', p.key, attrs as unknown as Record<string, unknown>);
+  };
+  for (const w of scan.world) addWorld(w.start, w.end, w.place);
 
   // Units (written ones; a unit implied by a title like "Quận ủy viên" is a role, not a mention).
   for (const u of scan.units) {
@@ -513,11 +525,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
     if (!r || u.implied || u.ownerless || (u.def.type === 'org' && !u.def.entity)) continue;
     const attrs: UnitAttrs = { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys };
     add(u.start, u.end, 'unit', r.key, attrs as unknown as Record<string, unknown>);
-    if (u.foreign && !u.foreign.inherited) {
-      const p = u.foreign.place;
-      const pa: PlaceAttrs = { name: p.name, level: p.level, era: null, code: p.code, parentKey: p.parentKey, area: null };
-      add(u.foreign.start, u.foreign.end, 'place', p.key, pa as unknown as Record<string, unknown>);
-    }
+    if (u.foreign && !u.foreign.inherited) addWorld(u.foreign.start, u.foreign.end, u.foreign.place);
     if (u.inner) {
       const ri = resolveUnit(u.inner, uctx);
       if (ri) add(u.inner.start, u.inner.end, 'unit', ri.key, { name: ri.name, placeKey: ri.placeKey, parentKeys: ri.parentKeys });
@@ -542,11 +550,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
     const vietnameseName = titleTables().families.has(p.key.slice('person:'.length).split(' ')[0] ?? '');
     for (const role of p.roles) {
       if (role.country) {
-        // An office of another country: its body named by the title's template, or the country itself.
-        const template = role.title.foreignUnit;
-        const at = role.country.at ? ` tại ${role.country.at.name}` : '';
-        const unitName = (template ? template.replace('{country}', role.country.place.name) : role.country.place.name) + at;
-        roles.push({ ...(role.former ? { former: true } : {}), title: role.title.name, unitKey: template ? nationalKey(unitName) : null, unitName });
+        roles.push(foreignRole(role, role.country.place, role.country.at));
         continue;
       }
       const unit = role.unit ? resolveUnit(role.unit, uctx) : null;
@@ -556,9 +560,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
         continue;
       }
       if (!unit && role.title.standalone && !vietnameseName && onlyCountry && (role.title.foreignUnit || !role.title.impliedUnit)) {
-        const template = role.title.foreignUnit;
-        const unitName = template ? template.replace('{country}', onlyCountry.name) : onlyCountry.name;
-        roles.push({ ...(role.former ? { former: true } : {}), title: role.title.name, unitKey: template ? nationalKey(unitName) : null, unitName });
+        roles.push(foreignRole(role, onlyCountry));
         continue;
       }
       if (!unit && !role.title.standalone) continue;

@@ -13,7 +13,7 @@
 import { canonicalTones } from '../text/fold.ts';
 import { titleTables, type TitleDef } from './titles.ts';
 import { matchNamedOrg, matchNamedOrgAfterPrefix, matchOrgAfterTitle, matchOrgBeforeName, matchUnit, matchUnitAfterPrefix, unitTables, type MatchContext, type UnitMatch } from './units.ts';
-import { worldPlaceAt, type WorldPlace } from './countries.ts';
+import { countryAfter, type WorldPlace } from './countries.ts';
 import type { Token } from './tokens.ts';
 import { loadGazetteer } from './places.ts';
 
@@ -206,16 +206,11 @@ function titleSequence(tokens: readonly Token[], i: number, ctx: MatchContext, t
     let country: RoleMatch['country'];
     if (!u) {
       // "Thủ tướng Nhật Bản …", "Tổng thống Mỹ …": an office of another country.
-      const w = worldPlaceAt(tokens, j);
       // "Đại sứ Việt Nam tại Nga": another country named after "tại" makes our own a foreign office too.
-      const at = w && tokens[j + w.length]?.norm === 'tại' ? worldPlaceAt(tokens, j + w.length + 1) : null;
-      if (w && w.place.level === 'country' && (w.place.code !== 'VN' || at)) {
-        country = { start: tokens[j]!.start, end: tokens[j + w.length - 1]!.end, place: w.place };
-        j += w.length;
-        if (at) {
-          country.at = at.place;
-          j += 1 + at.length;
-        }
+      const c = countryAfter(tokens, j);
+      if (c && c.place.level === 'country' && (c.place.code !== 'VN' || c.at)) {
+        country = { start: c.start, end: c.end, place: c.place, ...(c.at ? { at: c.at } : {}) };
+        j = c.next;
       }
     }
     if (country) {

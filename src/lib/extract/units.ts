@@ -24,7 +24,7 @@ import {
 } from './places.ts';
 import { PhraseTrie, phraseNorms, readYamlData, tokenize, type Token } from './tokens.ts';
 import { titleTables } from './titles.ts';
-import { worldPlaceAt, type WorldPlace } from './countries.ts';
+import { countryAfter, type WorldPlace } from './countries.ts';
 
 interface QualifierDef {
   name: string;
@@ -319,14 +319,11 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
   const base = { start: first.start, block: ctx.block, borrowFrom: null, qualifier: null, placeRef: null, inner: null, central: false, plural };
   if (def.type === 'national') {
     // "Chính phủ Hàn Quốc", "Bộ Ngoại giao Mỹ": another country's body, not ours.
-    const country = worldPlaceAt(tokens, j);
     // "Đại sứ quán Việt Nam tại Singapore": our own body abroad is named by where it is.
-    const at = country && tokens[j + country.length]?.norm === 'tại' ? worldPlaceAt(tokens, j + country.length + 1) : null;
-    if (country && (country.place.code !== 'VN' || at)) {
-      const next = at ? j + country.length + 1 + at.length : j + country.length;
-      const last = tokens[next - 1]!;
-      const foreign = { start: tokens[j]!.start, end: tokens[j + country.length - 1]!.end, place: country.place, at: at?.place };
-      return { ...base, def, foreign, end: last.end, next };
+    const country = countryAfter(tokens, j);
+    if (country && (country.place.code !== 'VN' || country.at)) {
+      const foreign = { start: country.start, end: country.end, place: country.place, ...(country.at ? { at: country.at } : {}) };
+      return { ...base, def, foreign, end: tokens[country.next - 1]!.end, next: country.next };
     }
     const after = tokens[j];
     const foreign = !!after && after.word && after.cap && !after.expandedFrom && !NATIONAL_CONTINUATIONS.has(after.norm) && !ctx.personStartsAt(tokens, j);
@@ -382,11 +379,10 @@ export function matchUnitAfterPrefix(tokens: readonly Token[], j: number, prefix
   const def = m.values[0]!;
   let next = j + m.length - head;
   const base = { start: first.start, block: ctx.block, borrowFrom: null, qualifier: null, placeRef: null, inner: null, central: false };
-  const country = worldPlaceAt(tokens, next);
+  const country = countryAfter(tokens, next);
   if (country && country.place.code !== 'VN') {
-    const last = tokens[next + country.length - 1]!;
-    const foreign = { start: tokens[next]!.start, end: last.end, place: country.place };
-    return { ...base, def, foreign, end: last.end, next: next + country.length };
+    const foreign = { start: country.start, end: country.end, place: country.place };
+    return { ...base, def, foreign, end: country.end, next: next + country.words };
   }
   return { ...base, def, end: tokens[next - 1]!.end, next };
 }

@@ -320,22 +320,10 @@ function valueText(line: Buffer): string {
   return line.toString('utf8', VALUE_AT, line.length - 1);
 }
 
-/** The source folders extraction depends on, besides data/. */
-const EXTRACTION_DIRS = ['data', 'src/lib/model', 'src/lib/text', 'src/lib/infra', 'src/lib/content', 'src/lib/markdown', 'src/lib/extract', 'src/lib/resolve', 'src/lib/graph', 'src/lib/render', 'src/lib/pipeline.ts'];
-
 /**
- * A fingerprint of the code and data that extraction depends on: the project's
- * data/ files and the extraction/text source files. Any edit to them changes
- * every cache key, so results computed by older code are never reused.
- */
-export function pipelineFingerprint(root = process.cwd()): string {
-  return sourceFingerprint(EXTRACTION_DIRS, root);
-}
-
-/**
- * A fingerprint of source files and folders (relative to `root`): for a result
- * that depends on more code than extraction (search records: src/lib/search;
- * article HTML: the entity paths it links to), combined with pipelineFingerprint.
+ * A fingerprint of files and folders (relative to `root`), by path and bytes:
+ * for what a result depends on that is not imported code (the data/ files the
+ * extractors read; code is codeDigest's, code-digest.ts).
  */
 export function sourceFingerprint(paths: readonly string[], root = process.cwd()): string {
   const h = createHash('sha256');
