@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { PhraseTrie, phraseNorms, readYamlData, tokenize, type Token } from './tokens.ts';
 import { titleTables } from './titles.ts';
+import { loadGazetteer } from './places.ts';
 
 export interface WorldPlace {
   /** "place:world:US" for a country, "place:world:US:washington" for a city. */
@@ -132,8 +133,9 @@ export function matchWorldPlace(
   const prev = tokens[i - 1];
   const next = tokens[i + m.length];
   // Inside a longer capitalised run: another name ("Tân Hoa xã" aside, "Michael Jordan", "Thái Bình").
-  // ("Tại Ấn Độ", "Theo Nhật Bản": a sentence's capitalised first word does not belong to the name.)
-  if (prev?.word && prev.titleCase && !titleTables().notInNames.has(prev.norm)) return null;
+  // ("Tại Ấn Độ", "Theo Nhật Bản": a sentence's capitalised first word does not belong to the name,
+  // unless the two are a place's name: "Thủ Đức" is a district, not Germany.)
+  if (prev?.word && prev.titleCase && (!titleTables().notInNames.has(prev.norm) || loadGazetteer().names.longest(tokens, i - 1))) return null;
   if (next?.word && next.titleCase) return null;
   if (m.length === 1) {
     // One syllable: a pronoun or a word at a sentence start, a given name after a word of address,

@@ -29,6 +29,12 @@ describe('countries', () => {
     expect(names(of('place', mentions)).filter((n) => ['Hoa Kỳ', 'Nga', 'Thái Lan', 'Vương quốc Anh'].includes(n))).toEqual([]);
   });
 
+  it('a sentence\'s capitalised first word does not hide the country after it, but a place\'s name keeps its syllables', () => {
+    const { mentions } = extractText('c4', 'Tin\nTại Ấn Độ, giá vàng tăng. Thủ Đức có chợ đầu mối.');
+    // "Thủ Đức" without a level word is no place the extractor reads, and never Germany.
+    expect(names(of('place', mentions))).toEqual(['Ấn Độ']);
+  });
+
   it('a news agency named after a country is not a commune', () => {
     const { mentions } = extractText('c3', 'Tin\nTheo Tân Hoa xã (Trung Quốc), vụ việc xảy ra hôm qua.');
     expect(of('place', mentions).map((p) => p.attrs?.level)).toEqual(['country']);
