@@ -139,7 +139,21 @@ function isBylineBlock(tokens: readonly Token[]): boolean {
 }
 
 function matchContext(scan: ArticleScan, text: string, block: number): MatchContext {
-  return { era: scan.era, block, placeRefs: scan.placeRefs, text, personStartsAt };
+  const ctx: MatchContext = { era: scan.era, block, placeRefs: scan.placeRefs, text, personStartsAt };
+  // Places inside an organisation's name: after a level word, a province's name, a country.
+  ctx.placeAt = (tokens, i) => {
+    const t = tokens[i]!;
+    if (!t.cap && !matchLevelWord(tokens, i)) return i;
+    const afterPlaces = matchPlaces(tokens, i, ctx);
+    if (afterPlaces > i) return afterPlaces;
+    const afterStandalone = matchStandalonePlace(tokens, i, ctx);
+    if (afterStandalone > i) return afterStandalone;
+    const w = t.cap ? matchWorldPlace(tokens, i, isAddressWord) : null;
+    if (!w) return i;
+    scan.world.push({ start: t.start, end: tokens[i + w.length - 1]!.end, place: w.place });
+    return i + w.length;
+  };
+  return ctx;
 }
 
 /** Places after a level word, including lists: "phường Cầu Dền, Trương Định và Thanh Nhàn", "4 phường (A, B)". */
@@ -313,6 +327,7 @@ function scanBlock(tokens: Token[], scan: ArticleScan, text: string, block: numb
     const t = tokens[i]!;
     if (!t.word || (!start.has(t.norm) && !mayStartForeignName(t)) || mask?.[i]) { i++; continue; }
     const mark = scan.placeRefs.length;
+    const worldMark = scan.world.length;
     const p = matchPerson(tokens, i, ctx);
     if (p) {
       const credit = tokens[p.next]?.raw === '/' || (tokens[p.next]?.raw === '(' && CREDIT_AGENCIES.has(tokens[p.next + 1]?.norm ?? ''));
@@ -324,11 +339,13 @@ function scanBlock(tokens: Token[], scan: ArticleScan, text: string, block: numb
         }
       } else {
         scan.placeRefs.length = mark;
+        scan.world.length = worldMark;
       }
       i = Math.max(p.next, i + 1);
       continue;
     }
     scan.placeRefs.length = mark;
+    scan.world.length = worldMark;
     const u = matchUnit(tokens, i, ctx);
     if (u) {
       if (u.plural) scan.placeRefs.length = mark;
@@ -341,6 +358,7 @@ function scanBlock(tokens: Token[], scan: ArticleScan, text: string, block: numb
       const org = matchNamedOrg(tokens, i, ctx);
       if (org) {
         if (emit) scan.units.push(org);
+        else scan.world.length = worldMark;
         i = Math.max(org.next, i + 1);
         continue;
       }
@@ -483,6 +501,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   scanBlock(expandTokens(titleTokens, titleDefs), scan, article.title ?? '', -1, false);
   for (const r of scan.placeRefs) r.fromTitle = true;
   scan.units.length = 0;
+  scan.world.length = 0;
 
   const blockTokens = text.blocks.map((b) => tokenize(text.text, b.start, b.end));
   const defs = new Map<string, Abbreviation>();
@@ -526,9 +545,10 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
     const attrs: UnitAttrs = { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys };
     add(u.start, u.end, 'unit', r.key, attrs as unknown as Record<string, unknown>);
     if (u.foreign && !u.foreign.inherited) addWorld(u.foreign.start, u.foreign.end, u.foreign.place);
-    if (u.inner) {
-      const ri = resolveUnit(u.inner, uctx);
-      if (ri) add(u.inner.start, u.inner.end, 'unit', ri.key, { name: ri.name, placeKey: ri.placeKey, parentKeys: ri.parentKeys });
+    // The bodies written inside its name: "Bệnh viện Bạch Mai" in "Trung tâm Chống độc Bệnh viện Bạch Mai".
+    for (let inner = u.inner; inner; inner = inner.inner) {
+      const ri = resolveUnit(inner, uctx);
+      if (ri) add(inner.start, inner.end, 'unit', ri.key, { name: ri.name, placeKey: ri.placeKey, parentKeys: ri.parentKeys });
     }
   }
 

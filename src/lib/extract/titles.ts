@@ -62,18 +62,26 @@ export function titleTables(): TitleTables {
   const data = readYamlData<TitlesFile>('titles.yaml');
   if (!data || !Array.isArray(data.titles)) throw new Error('data/titles.yaml: expected a list under "titles"');
   const titles = new PhraseTrie<TitleDef>();
+  const listed = new Set<string>();
   data.titles.forEach((t, i) => {
     if (typeof t?.name !== 'string') throw new Error(`data/titles.yaml: title ${i + 1} needs a "name"`);
     if (t.foreignUnit !== undefined && !t.foreignUnit.includes('{country}')) throw new Error(`data/titles.yaml: ${t.name}: foreignUnit needs "{country}"`);
-    titles.add(phraseNorms(t.name), {
+    listed.add(phraseNorms(t.name).join(' '));
+  });
+  for (const t of data.titles) {
+    const def: TitleDef = {
       name: canonicalDisplay(t.name),
       standalone: t.standalone === true,
       unit: t.unit ?? null,
       impliedUnit: t.impliedUnit ? canonicalDisplay(t.impliedUnit) : null,
       foreignUnit: t.foreignUnit ?? null,
       unitPrefix: t.unitPrefix ?? null,
-    });
-  });
+    };
+    titles.add(phraseNorms(t.name), def);
+    // Every title's deputy ("Phó Giám đốc"), unless listed with fields of its own.
+    const deputy = phraseNorms(`Phó ${t.name}`);
+    if (!t.name.startsWith('Phó ') && !listed.has(deputy.join(' '))) titles.add(deputy, { ...def, name: `Phó ${def.name}` });
+  }
   const honorifics = new PhraseTrie<string>();
   for (const h of data.honorifics ?? []) honorifics.add(phraseNorms(h), canonicalDisplay(h));
   const ranks = new PhraseTrie<string>();

@@ -235,6 +235,8 @@ export interface MatchContext {
   text: string;
   /** Is tokens[i] the start of a person's name (for names missing from the gazetteer)? */
   personStartsAt: (tokens: readonly Token[], i: number) => boolean;
+  /** Records a place written at tokens[i] (a level word and name, a province, a country); the index after it, or i. */
+  placeAt?: (tokens: readonly Token[], i: number) => number;
 }
 
 function makeRef(tokens: readonly Token[], from: number, nameAt: number, to: number, kinds: PlaceKind[], candidates: GazPlace[], ctx: MatchContext, levelWord: boolean): PlaceRef {
@@ -458,7 +460,10 @@ export function resolveUnit(u: UnitMatch, ctx: UnitContext): ResolvedUnit | null
   if (u.foreign) {
     const name = `${def.name} ${u.foreign.place.name}${u.foreign.at ? ` tại ${u.foreign.at.name}` : ''}`;
     out = { name, key: nationalKey(name), place: null, placeKey: u.foreign.place.key, parentKeys: [] };
-  } else if (def.type === 'national' || def.type === 'org') {
+  } else if (def.type === 'org') {
+    const parent = u.inner ? resolveUnit(u.inner, ctx) : null;
+    out = { name: def.name, key: nationalKey(def.name), place: null, placeKey: parent?.placeKey ?? null, parentKeys: parent ? [parent.key] : [] };
+  } else if (def.type === 'national') {
     out = { name: def.name, key: nationalKey(def.name), place: null, placeKey: null, parentKeys: [] };
   } else if (def.type === 'sub') {
     if (u.central) {
@@ -536,6 +541,11 @@ function resolveHead(u: UnitMatch, headDef: HeadDef, ctx: UnitContext): Resolved
 
 /** Joiners inside an organisation's name: "Đầu tư và Phát triển", "Bia - Rượu - Nước giải khát", "Mỏ - Địa chất". */
 const ORG_JOINERS = new Set(['và', '-', '–', '&']);
+const DASHES = new Set(['-', '–']);
+/** Words after which an organisation's name has surely ended: what it belongs to, where it is. */
+const CLOSING_WORDS = new Set(['thuộc', 'tại']);
+/** Words that put a number after them in time, not in a name. */
+const TIME_WORDS = new Set(['ngày', 'tháng', 'năm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'lúc', 'hôm', 'quý', 'khoảng']);
 const MAX_ORG_TOKENS = 14;
 
 /**
@@ -553,7 +563,8 @@ export function matchNamedOrg(tokens: readonly Token[], i: number, ctx: MatchCon
   if (!first?.word || !first.cap) return null;
   const t = unitTables();
   const head = t.orgWords.longest(tokens, i);
-  if (!head || ctx.personStartsAt(tokens, i)) return null;
+  // "Đoàn Trường Đại học …" reads like a name ("Đoàn Trường") but a second organisation word follows.
+  if (!head || (ctx.personStartsAt(tokens, i) && !t.orgWords.longest(tokens, i + head.length))) return null;
   let j = i + head.length;
   const legal = t.legalForms.longest(tokens, j);
   if (legal) j += legal.length;
@@ -563,7 +574,36 @@ export function matchNamedOrg(tokens: readonly Token[], i: number, ctx: MatchCon
   if (end === null) return null;
   const name = canonicalDisplay(ctx.text.slice(first.start, tokens[end - 1]!.end).replace(/\s+/g, ' '));
   const def: OrgDef = { type: 'org', name, entity: true };
-  return { start: first.start, end: tokens[end - 1]!.end, next: end, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
+  return { start: first.start, end: tokens[end - 1]!.end, next: end, def, qualifier: null, placeRef: null, inner: readInside(tokens, j, end, ctx), central: false, block: ctx.block, borrowFrom: null };
+}
+
+/**
+ * What an organisation's name holds after its first word: the body it belongs to
+ * ("Trung tâm Chống độc Bệnh viện Bạch Mai", "Cơ quan Cảnh sát điều tra Bộ Công an",
+ * "Phòng Cảnh sát hình sự Công an tỉnh Đồng Nai"), returned as its inner unit (a
+ * unit and the parent of the whole); and the places it names ("Công ty Xuất nhập
+ * khẩu tỉnh Gia Lai", "Tổng công ty Dầu khí Việt Nam"), recorded through ctx.placeAt.
+ */
+function readInside(tokens: readonly Token[], from: number, to: number, ctx: MatchContext): UnitMatch | null {
+  const t = unitTables();
+  for (let k = from; k < to; k++) {
+    const x = tokens[k]!;
+    if (!x.word) continue;
+    // A one-syllable organisation word right after a capitalised word is that word's
+    // second syllable ("Đại học Bách Khoa Hà Nội"), not a body inside the name.
+    const orgWord = t.orgWords.longest(tokens, k);
+    const inName = !!orgWord && orgWord.length === 1 && !!tokens[k - 1]?.word && tokens[k - 1]!.cap;
+    if (x.cap && (t.starts.longest(tokens, k) || (orgWord && !inName))) {
+      const mark = ctx.placeRefs.length;
+      const inner = matchUnit(tokens, k, ctx) ?? matchNamedOrg(tokens, k, ctx);
+      if (inner && !('plural' in inner && inner.plural) && inner.next <= to) return inner;
+      ctx.placeRefs.length = mark;
+    }
+    const next = ctx.placeAt?.(tokens, k) ?? k;
+    if (next > to) break; // a place running past the name: not inside it (its refs stay with whoever reads on)
+    if (next > k) k = next - 1;
+  }
+  return null;
 }
 
 /**
@@ -601,18 +641,30 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
   let lowerRun = 0;
   let k = j;
   const breaks = (x: Token): boolean => ORG_STOP.has(x.raw) || x.raw === ',' || (x.word && ORG_BREAK.has(x.norm));
+  let closed = false; // stopped by punctuation or a word that names where it belongs, not by a verb, a name or the length
   while (k < tokens.length && k - j < MAX_ORG_TOKENS) {
     const x = tokens[k]!;
+    if (breaks(x)) { closed = x.word ? CLOSING_WORDS.has(x.norm) : x.raw !== '"' && x.raw !== '“'; break; }
     // A person's name ends it, unless the words are a place's name ("Thành phố Hồ Chí Minh").
-    if (breaks(x) || (k > j && ctx.personStartsAt(tokens, k) && !placeNameAt(tokens, k))) break;
-    // "Sở Nội vụ … và Ban Tổ chức …": a second organisation starts.
-    if (ORG_JOINERS.has(x.raw) && k + 1 < tokens.length && (t.orgWords.longest(tokens, k + 1) || t.starts.longest(tokens, k + 1))) break;
+    if (k > j && ctx.personStartsAt(tokens, k) && !placeNameAt(tokens, k)) break;
+    // "Sở Nội vụ … và Ban Tổ chức …": a second organisation starts. After a dash it is the
+    // one this belongs to ("Trường Đại học Bách khoa – Đại học Quốc gia …"): part of the name.
+    if (ORG_JOINERS.has(x.raw) && !DASHES.has(x.raw) && k + 1 < tokens.length && (t.orgWords.longest(tokens, k + 1) || t.starts.longest(tokens, k + 1))) break;
+    // A place's name inside it is read whole ("Thành phố Hồ Chí Minh", "Đông Anh"), whatever its syllables look like.
+    const place = k > j && x.word ? placeLength(tokens, k, ctx) : 0;
+    if (place > 0) {
+      k += place;
+      end = k;
+      lowerRun = 0;
+      continue;
+    }
     if (x.word && x.cap) {
       end = k + 1;
       lowerRun = 0;
     } else if (DIGITS.test(x.raw)) {
-      // "Bệnh viện 103", "Tổng công ty Phát điện 1": a number right after the name's words.
-      if (lowerRun > 1) break;
+      // "Bệnh viện 103", "Tổng công ty Phát điện 1": a number right after the name's words;
+      // not a date or a time ("… TP.HCM chiều 26-5").
+      if (lowerRun > 1 || (lowerRun === 1 && TIME_WORDS.has(tokens[k - 1]!.norm))) break;
       end = k + 1;
       lowerRun = 0;
     } else if (x.word) {
@@ -630,11 +682,25 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
   // Only a name that visibly ends is trusted: a lower-case word right after it may
   // be the rest of a word ("Công ty Tư vấn …") whose end we cannot see.
   const after = tokens[end];
-  if (after && after.word && !after.cap && !DIGITS.test(after.raw) && !ORG_BREAK.has(after.norm) && !properEnding(tokens, j, end)) return null;
+  if (after && after.word && !after.cap && !DIGITS.test(after.raw) && !ORG_BREAK.has(after.norm) && !properEnding(tokens, j, end)) {
+    // Unless punctuation or "thuộc"/"tại" closes it within three lower-case words:
+    // "Viện Vật lý Địa cầu thuộc …", "Công ty Mua bán điện, …".
+    return closed && lowerRun > 0 && lowerRun <= 3 ? k : null;
+  }
   return end;
 }
 
 const DIGITS = /^\d/;
+
+/** The length of a place's name at tokens[k], level word included ("TP.HCM", "Hà Nội"), or 0. */
+function placeLength(tokens: readonly Token[], k: number, ctx: MatchContext): number {
+  const lw = matchLevelWord(tokens, k);
+  if (lw) {
+    const name = matchName(tokens, k + lw.length, lw.level.kinds, lw.level.fallback, ctx.era);
+    if (name) return lw.length + name.length;
+  }
+  return tokens[k]!.cap ? loadGazetteer().names.longest(tokens, k)?.length ?? 0 : 0;
+}
 
 /** A place's name at tokens[k]: in the gazetteer, or right after a level word ("thành phố Hồ Chí Minh"). */
 function placeNameAt(tokens: readonly Token[], k: number): boolean {
@@ -665,19 +731,19 @@ const ORG_STOP = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', 
 // What ends an organisation named after a trailing title: "… Chi nhánh Cấp nước Nhà Bè - cho biết".
 const TRAILING_CLOSERS = new Set([',', '-', '–', '—']);
 // Words that never occur inside an organisation's name between a title and a name.
-const ORG_BREAK = new Set(['đối', 'với', 'ông', 'bà', 'anh', 'chị', 'là', 'hiện', 'nay', 'tại', 'được', 'đã', 'đang', 'sẽ', 'cho', 'theo', 'khi', 'ở', 'về', 'trong', 'này', 'đó', 'đồng', 'chí', 'cũng', 'vừa', 'mới', 'nói', 'biết', 'khẳng', 'nhấn', 'chia', 'cùng', 'dự', 'tới', 'đến', 'từ', 'thì', 'mà', 'nhưng', 'người']);
+const ORG_BREAK = new Set(['đối', 'với', 'ông', 'bà', 'anh', 'chị', 'là', 'hiện', 'nay', 'tại', 'được', 'đã', 'đang', 'sẽ', 'cho', 'theo', 'khi', 'ở', 'về', 'trong', 'này', 'đó', 'đồng', 'chí', 'cũng', 'vừa', 'mới', 'nói', 'biết', 'khẳng', 'nhấn', 'chia', 'cùng', 'dự', 'tới', 'đến', 'từ', 'thì', 'mà', 'nhưng', 'người', 'thuộc']);
 
 /**
  * After a title that follows a name ("Ông Hồ Sỹ Hùng - Cục trưởng Cục Phát triển
  * doanh nghiệp, Bộ …"): an organisation starting with an organisation word, up to
- * punctuation or a function word, at most 8 tokens.
+ * punctuation or a function word, at most 14 tokens.
  */
 export function matchOrgAfterTitle(tokens: readonly Token[], j: number, ctx: MatchContext): UnitMatch | null {
   const first = tokens[j];
   if (!first || !first.cap || !first.word || !unitTables().orgWords.longest(tokens, j)) return null;
   let k = j;
   const closes = (t: Token | undefined): boolean => !t || ORG_STOP.has(t.raw) || TRAILING_CLOSERS.has(t.raw);
-  while (k < tokens.length && k - j < 8 && !closes(tokens[k]) && !ORG_BREAK.has(tokens[k]!.norm)) {
+  while (k < tokens.length && k - j < MAX_ORG_TOKENS && !closes(tokens[k]) && !ORG_BREAK.has(tokens[k]!.norm)) {
     if (k > j && ctx.personStartsAt(tokens, k)) break;
     k++;
   }

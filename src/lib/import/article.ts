@@ -4,6 +4,7 @@
  * Shared by plain-text files and JSON Lines records.
  */
 import { normalizeLine, normalizeText } from '../text/normalize.ts';
+import { splitGluedWords } from './glued.ts';
 import { BLOCK_END_LENGTH, INLINE_BOILERPLATE, INLINE_TAIL, rulesFor, splitLeadOutlet, splitCredit, type BoilerplateRule, type Captured, type LineContext } from './boilerplate.ts';
 import { splitGluedByline } from './byline.ts';
 import { splitInlineCaptions } from './captions.ts';
@@ -56,7 +57,7 @@ export function cleanArticle(raw: RawArticle): CleanResult {
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
   const captured: Captured = {};
-  let title = raw.title === null ? null : normalizeLine(raw.title);
+  let title = raw.title === null ? null : splitGluedWords(normalizeLine(raw.title));
   let i = 0;
 
   // Header: section labels and timestamps above the headline; the first other line is the headline.
@@ -175,9 +176,11 @@ export function cleanArticle(raw: RawArticle): CleanResult {
 
   // Captions that ran into the text ("… tại kỳ họp. Ảnh: VGP Ngay sau …") become caption blocks.
   const split = blocks.flatMap((b) => (b.kind === 'paragraph' ? splitInlineCaptions(b.text) : [b]));
-  // Doubled spaces (left where links were) mark credit ends above; now they go.
+  // Doubled spaces (left where links were) mark credit ends above; now they go. Words that
+  // lost their space are parted last: the caption splitter reads those joins too.
   for (const b of split) {
     if (b.text.includes('  ') || b.text.includes('\t')) b.text = b.text.replace(/[ \t]+/gu, ' ');
+    b.text = splitGluedWords(b.text);
   }
   const kept = split.filter((b) => b.text !== '' || (b.kind === 'caption' && b.credit));
   if (kept.length === 0) return { ok: false, reason: bodyLineCount === 0 ? 'title only' : 'empty body', title };

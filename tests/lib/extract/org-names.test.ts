@@ -1,0 +1,56 @@
+/**
+ * Organisations named with their kind: where the name ends, the bodies and
+ * places written inside it, and the titles read before or after a person
+ * (issue 14, classes 3, 6 and 14), on sentences written the way the press writes them.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractText } from './seed-support.ts';
+import type { Mention } from '../../../src/lib/model/mention.ts';
+
+const of = (type: Mention['type'], ms: Mention[]): Mention[] => ms.filter((m) => m.type === type);
+const names = (ms: Mention[]): string[] => ms.map((m) => String(m.attrs?.name ?? m.surface));
+const roles = (ms: Mention[]): string[] =>
+  of('person', ms).flatMap((m) => ((m.attrs?.roles ?? []) as { title: string; unitName: string | null }[]).map((r) => `${m.attrs?.name} | ${r.title} | ${r.unitName ?? '—'}`));
+
+describe('organisation names', () => {
+  it('read a place\'s name whole, whatever its syllables look like', () => {
+    const { mentions } = extractText('o1', 'Tin\nTổng công ty Cấp nước Thành phố Hồ Chí Minh cho biết sẽ tăng giá nước.');
+    expect(names(of('unit', mentions))).toContain('Tổng công ty Cấp nước Thành phố Hồ Chí Minh');
+    expect(names(of('place', mentions))).toContain('Thành phố Hồ Chí Minh');
+  });
+
+  it('give the body written inside them as a unit of its own and as their parent', () => {
+    const { mentions } = extractText('o2', 'Tin\nBệnh nhân được chuyển tới Khoa Hồi sức Bệnh viện Việt Đức để điều trị.');
+    const units = of('unit', mentions);
+    expect(names(units)).toEqual(['Khoa Hồi sức Bệnh viện Việt Đức', 'Bệnh viện Việt Đức']);
+    expect(units[0]!.attrs?.parentKeys).toEqual([units[1]!.key]);
+  });
+
+  it('keep the body after a dash that they belong to, and are not a person when a second organisation word follows', () => {
+    const { mentions } = extractText('o3', 'Tin\nAnh Lê Văn Tâm, Bí thư Đoàn Trường Đại học Khoa học Tự nhiên – Đại học Quốc gia Hà Nội, phát biểu.');
+    expect(roles(mentions)).toEqual(['Lê Văn Tâm | Bí thư | Đoàn Trường Đại học Khoa học Tự nhiên – Đại học Quốc gia Hà Nội']);
+    expect(names(of('unit', mentions))).toContain('Trường Đại học Khoa học Tự nhiên – Đại học Quốc gia Hà Nội');
+  });
+
+  it('stop before "thuộc" (the body they belong to is named after it)', () => {
+    const { mentions } = extractText('o4', 'Tin\nViện Vật lý Địa cầu thuộc Viện Hàn lâm Khoa học ghi nhận trận động đất.');
+    expect(names(of('unit', mentions))[0]).toBe('Viện Vật lý Địa cầu');
+  });
+
+  it('name the places written with a level word inside them', () => {
+    const { mentions } = extractText('o5', 'Tin\nCông ty Lương thực tỉnh Sóc Trăng đã ký hợp đồng xuất khẩu.');
+    expect(names(of('place', mentions))).toEqual(['Tỉnh Sóc Trăng']);
+  });
+});
+
+describe('titles', () => {
+  it('read every title\'s deputy ("Phó …") with the title\'s own unit rules', () => {
+    const { mentions } = extractText('t1', 'Tin\nPhó Vụ trưởng Pháp chế Trần Văn Hòa cho biết dự thảo đã xong.');
+    expect(roles(mentions)).toEqual(['Trần Văn Hòa | Phó Vụ trưởng | Vụ Pháp chế']);
+  });
+
+  it('after a name in brackets, in lower case, with a long organisation name closed by the bracket', () => {
+    const { mentions } = extractText('t2', 'Tin\nCơ quan điều tra đã bắt Lê Thị Hoa (kế toán trưởng Công ty Vận tải và dịch vụ hàng hải) vì tham ô.');
+    expect(roles(mentions)).toEqual(['Lê Thị Hoa | Kế toán trưởng | Công ty Vận tải và dịch vụ hàng hải']);
+  });
+});
