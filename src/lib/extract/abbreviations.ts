@@ -76,22 +76,40 @@ function expansionTokens(expansion: string): Token[] {
 }
 
 /** Replace abbreviations by their expansions (same offsets). Returns the input when nothing changes. */
+/** The longest run of tokens written without spaces from tokens[i] that is a compound abbreviation ("KH&CN", "LĐ-TB&XH"): its length, or 0. */
+function compoundAt(tokens: readonly Token[], i: number, builtIn: Map<string, Abbreviation>): { length: number; written: string } | null {
+  let written = tokens[i]!.raw;
+  let found: { length: number; written: string } | null = null;
+  for (let k = i + 1; k < tokens.length && k - i < COMPOUND_MAX_TOKENS && tokens[k]!.start === tokens[k - 1]!.end; k++) {
+    written += tokens[k]!.raw;
+    if (builtIn.has(written)) found = { length: k - i + 1, written };
+  }
+  return found;
+}
+const COMPOUND_MAX_TOKENS = 7;
+
+/** Replace abbreviations by their expansions (same offsets). Returns the input when nothing changes. */
 export function expandTokens(tokens: Token[], own: Map<string, Abbreviation>): Token[] {
   const builtIn = abbreviationTable();
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const def = t.word && t.cap ? own.get(t.raw) ?? builtIn.get(t.raw) : undefined;
+    const compound = t.word && t.cap && COMPOUND_START.test(t.raw) ? compoundAt(tokens, i, builtIn) : null;
+    const def = compound ? builtIn.get(compound.written) : t.word && t.cap ? own.get(t.raw) ?? builtIn.get(t.raw) : undefined;
     // The definition itself "(HLHPN)" stays as written.
-    const atDefinition = tokens[i - 1]?.raw === '(' && tokens[i + 1]?.raw === ')';
+    const atDefinition = tokens[i - 1]?.raw === '(' && tokens[i + (compound?.length ?? 1)]?.raw === ')';
     if (!def || !def.expand || atDefinition) {
       if (out) out.push(t);
       continue;
     }
     if (!out) out = tokens.slice(0, i);
+    const last = tokens[i + (compound?.length ?? 1) - 1]!;
     for (const e of expansionTokens(def.expansion)) {
-      out.push({ ...e, ...tokenShape(e.raw), start: t.start, end: t.end, expandedFrom: t.raw });
+      out.push({ ...e, ...tokenShape(e.raw), start: t.start, end: last.end, expandedFrom: compound?.written ?? t.raw });
     }
+    if (compound) i += compound.length - 1;
   }
   return out ?? tokens;
 }
+// Compound abbreviations start with an upper-case run ("KH", "GD", "LĐ").
+const COMPOUND_START = /^[A-ZĐ]{1,5}$/u;

@@ -71,6 +71,8 @@ export interface PersonAttrs {
 
 export interface UnitAttrs {
   name: string;
+  /** Other names it goes by, beyond the surface ("Bộ Quốc phòng Anh" for "… Vương quốc Anh"). */
+  aliases?: string[];
   placeKey: string | null;
   /** Parent candidates, best first; the resolver keeps the first that is an entity. */
   parentKeys: string[];
@@ -543,6 +545,11 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
     const r = resolveUnit(u, uctx);
     if (!r || u.implied || u.ownerless || (u.def.type === 'org' && !u.def.entity)) continue;
     const attrs: UnitAttrs = { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys };
+    // "Bộ Quốc phòng Anh" is a name of "Bộ Quốc phòng Vương quốc Anh": the country as written.
+    if (u.foreign && !u.foreign.inherited) {
+      const written = `${u.def.name} ${text.text.slice(u.foreign.start, u.foreign.end)}${u.foreign.at ? ` tại ${u.foreign.at.name}` : ''}`;
+      if (written !== r.name) attrs.aliases = [written];
+    }
     add(u.start, u.end, 'unit', r.key, attrs as unknown as Record<string, unknown>);
     if (u.foreign && !u.foreign.inherited) addWorld(u.foreign.start, u.foreign.end, u.foreign.place);
     // The bodies written inside its name: "Bệnh viện Bạch Mai" in "Trung tâm Chống độc Bệnh viện Bạch Mai".

@@ -302,13 +302,23 @@ export function matchPerson(tokens: readonly Token[], i: number, ctx: MatchConte
   const seq = titleSequence(tokens, i, ctx);
   if (seq) {
     let j = seq.next;
+    // "Giám đốc Công ty X (huyện Y) Nguyễn Văn A": a short bracket between the unit and the name.
+    if (tokens[j]?.raw === '(' && seq.roles.at(-1)?.unit) {
+      let k = j + 1;
+      while (k < tokens.length && k - j <= 8 && tokens[k]!.raw !== ')' && tokens[k]!.raw !== '(') k++;
+      if (tokens[k]?.raw === ')' && nameLength(tokens, k + 1) > 0) {
+        for (let q = j + 1; q < k; q++) q = Math.max(q, (ctx.placeAt?.(tokens, q) ?? q) - 1); // the bracket's places are still read
+        j = k + 1;
+      }
+    }
     const a = addressAt(tokens, j);
     let rank: string | null = null;
     if (a) { j += a.length; rank = a.rank; }
     const last = seq.roles[seq.roles.length - 1]!;
     // Foreign names only after a head-of-state style title ("Tổng thống Donald Trump"),
     // not after "Giám đốc", where a company name may follow.
-    const foreignOk = (last.title.standalone && !last.unit) || !!last.country;
+    // So is an office of another country's body ("Bộ trưởng Tài chính Pháp Herve Gaymard").
+    const foreignOk = (last.title.standalone && !last.unit) || !!last.country || !!last.unit?.foreign;
     let n = foreignOk ? anchoredNameLength(tokens, j) || looseForeignNameLength(tokens, j) || foreignSurnameLength(tokens, j) : nameLength(tokens, j);
     if (n === 0 && !a && !last.unit) {
       // An organisation the unit tables do not know, between the title and the name.

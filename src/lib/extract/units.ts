@@ -544,6 +544,7 @@ const ORG_JOINERS = new Set(['và', '-', '–', '&']);
 const DASHES = new Set(['-', '–']);
 /** Words after which an organisation's name has surely ended: what it belongs to, where it is. */
 const CLOSING_WORDS = new Set(['thuộc', 'tại']);
+const CLOSING_MARKS = new Set([',', ')', ';']);
 /** Words that put a number after them in time, not in a name. */
 const TIME_WORDS = new Set(['ngày', 'tháng', 'năm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'lúc', 'hôm', 'quý', 'khoảng']);
 const MAX_ORG_TOKENS = 14;
@@ -572,7 +573,7 @@ export function matchNamedOrg(tokens: readonly Token[], i: number, ctx: MatchCon
   if (head.length === 1 && !legal && tokens[j]?.word && !tokens[j]!.cap && !DIGITS.test(tokens[j]!.raw)) return null;
   const end = orgNameEnd(tokens, j, ctx);
   if (end === null) return null;
-  const name = canonicalDisplay(ctx.text.slice(first.start, tokens[end - 1]!.end).replace(/\s+/g, ' '));
+  const name = canonicalDisplay(spelledOut(tokens, i, end, ctx.text));
   const def: OrgDef = { type: 'org', name, entity: true };
   return { start: first.start, end: tokens[end - 1]!.end, next: end, def, qualifier: null, placeRef: null, inner: readInside(tokens, j, end, ctx), central: false, block: ctx.block, borrowFrom: null };
 }
@@ -618,7 +619,7 @@ export function matchNamedOrgAfterPrefix(tokens: readonly Token[], j: number, pr
   const from = hasPrefix ? j + written.length : j;
   const end = orgNameEnd(tokens, from, ctx, !hasPrefix);
   if (end === null) return null;
-  const name = canonicalDisplay(`${prefix} ${ctx.text.slice(tokens[from]!.start, tokens[end - 1]!.end).replace(/\s+/g, ' ')}`);
+  const name = canonicalDisplay(`${prefix} ${spelledOut(tokens, from, end, ctx.text)}`);
   const def: OrgDef = { type: 'org', name, entity: true };
   return { start: tokens[j]!.start, end: tokens[end - 1]!.end, next: end, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
 }
@@ -644,7 +645,8 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
   let closed = false; // stopped by punctuation or a word that names where it belongs, not by a verb, a name or the length
   while (k < tokens.length && k - j < MAX_ORG_TOKENS) {
     const x = tokens[k]!;
-    if (breaks(x)) { closed = x.word ? CLOSING_WORDS.has(x.norm) : x.raw !== '"' && x.raw !== '“'; break; }
+    // Not a full stop or a colon: a verb often ends a sentence or opens a quote ("… Trường Đại học Mở nhận xét:").
+    if (breaks(x)) { closed = x.word ? CLOSING_WORDS.has(x.norm) : CLOSING_MARKS.has(x.raw); break; }
     // A person's name ends it, unless the words are a place's name ("Thành phố Hồ Chí Minh").
     if (k > j && ctx.personStartsAt(tokens, k) && !placeNameAt(tokens, k)) break;
     // "Sở Nội vụ … và Ban Tổ chức …": a second organisation starts. After a dash it is the
@@ -683,7 +685,7 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
   // be the rest of a word ("Công ty Tư vấn …") whose end we cannot see.
   const after = tokens[end];
   if (after && after.word && !after.cap && !DIGITS.test(after.raw) && !ORG_BREAK.has(after.norm) && !properEnding(tokens, j, end)) {
-    // Unless punctuation or "thuộc"/"tại" closes it within three lower-case words:
+    // Unless a comma, a bracket or "thuộc"/"tại" closes it within three lower-case words:
     // "Viện Vật lý Địa cầu thuộc …", "Công ty Mua bán điện, …".
     return closed && lowerRun > 0 && lowerRun <= 3 ? k : null;
   }
@@ -691,6 +693,34 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
 }
 
 const DIGITS = /^\d/;
+
+/**
+ * tokens[from..to) as a name: the text as written, with abbreviations spelled out
+ * ("Sở GD-ĐT Hà Nội" → "Sở Giáo dục và Đào tạo Hà Nội"), runs of spaces as one.
+ */
+function spelledOut(tokens: readonly Token[], from: number, to: number, text: string): string {
+  let out = '';
+  let k = from;
+  while (k < to) {
+    const t = tokens[k]!;
+    if (k > from) out += t.start > tokens[k - 1]!.end ? ' ' : '';
+    if (t.expandedFrom) {
+      // An expansion's tokens share the abbreviation's offsets: write them once, spaced.
+      const words: string[] = [];
+      while (k < to && tokens[k]!.expandedFrom && tokens[k]!.start === t.start) words.push(tokens[k++]!.raw);
+      out += words.join(' ');
+      // "TP.HCM": the full stop after an abbreviation is its mark, not the name's.
+      if (tokens[k]?.raw === '.' && k + 1 < to && tokens[k + 1]!.start === tokens[k]!.end) {
+        out += ' ';
+        k++;
+      }
+      continue;
+    }
+    out += text.slice(t.start, t.end);
+    k++;
+  }
+  return out.replace(/\s+/g, ' ');
+}
 
 /** The length of a place's name at tokens[k], level word included ("TP.HCM", "Hà Nội"), or 0. */
 function placeLength(tokens: readonly Token[], k: number, ctx: MatchContext): number {
@@ -749,7 +779,7 @@ export function matchOrgAfterTitle(tokens: readonly Token[], j: number, ctx: Mat
   }
   // Only a name closed by punctuation is trusted (else it may run into the verb: "… thô sơ bày tỏ").
   if (k - j < 2 || !closes(tokens[k])) return null;
-  const name = canonicalDisplay(ctx.text.slice(first.start, tokens[k - 1]!.end).replace(/\s+/g, ' ').replace(/[\s–—-]+$/, ''));
+  const name = canonicalDisplay(spelledOut(tokens, j, k, ctx.text).replace(/[\s–—-]+$/, ''));
   const def: OrgDef = { type: 'org', name, entity: true };
   return { start: first.start, end: tokens[k - 1]!.end, next: k, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
 }
@@ -783,7 +813,7 @@ export function matchOrgBeforeName(
     const w = tokens[x]!;
     if (w.word && !w.cap && !DIGITS.test(w.raw) && !ORG_JOINERS.has(w.raw) && !unitTables().boundPairs.has(`${tokens[x - 1]!.norm} ${w.norm}`) && !unitTables().orgWords.longest(tokens, j)) return null;
   }
-  let phrase = ctx.text.slice(first.start, tokens[end - 1]!.end).replace(/\s+/g, ' ').trim();
+  let phrase = spelledOut(tokens, j, end, ctx.text).trim();
   // "Trưởng phòng Nghiên cứu …" → the unit is "Phòng Nghiên cứu …".
   const lastWord = titleName.split(' ').pop()!;
   const startsWithOrg = !!unitTables().orgWords.longest(tokens, j);

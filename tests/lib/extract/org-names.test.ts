@@ -53,4 +53,36 @@ describe('titles', () => {
     const { mentions } = extractText('t2', 'Tin\nCơ quan điều tra đã bắt Lê Thị Hoa (kế toán trưởng Công ty Vận tải và dịch vụ hàng hải) vì tham ô.');
     expect(roles(mentions)).toEqual(['Lê Thị Hoa | Kế toán trưởng | Công ty Vận tải và dịch vụ hàng hải']);
   });
+
+  it('after an office of another country\'s body, a foreign name is the person\'s', () => {
+    const { mentions } = extractText('t3', 'Tin\nHôm qua, Bộ trưởng Tư pháp Đức Klaus Weber nói.');
+    expect(roles(mentions)).toEqual(['Klaus Weber | Bộ trưởng | Bộ Tư pháp Đức']);
+  });
+
+  it('skip a short bracket between the unit and the name', () => {
+    const { mentions } = extractText('t4', 'Tin\nHôm qua, Giám đốc Công ty chè Bình Minh (huyện Mộc Châu) Lê Văn Sơn cho biết.');
+    expect(roles(mentions)).toEqual(['Lê Văn Sơn | Giám đốc | Công ty chè Bình Minh']);
+    expect(of('place', mentions).map((m) => m.surface)).toEqual(['huyện Mộc Châu']);
+  });
+
+  it('take a degree or a calling before a name as a word of address', () => {
+    const { mentions } = extractText('t5', 'Tin\nHôm qua, PGS.TS Trần Văn Hải và nhạc sĩ Lê Tiến nói chuyện.');
+    expect(names(of('person', mentions))).toEqual(['Trần Văn Hải', 'Lê Tiến']);
+  });
+});
+
+describe('abbreviations', () => {
+  it('written as one compound with & or - are spelled out inside a unit\'s name', () => {
+    const { mentions } = extractText('a1', 'Tin\nHôm qua, Bộ KH&CN và Sở GD-ĐT Hà Nội ký kết; Sở Y tế TP.HCM dự.');
+    expect(names(of('unit', mentions))).toEqual(['Bộ Khoa học và Công nghệ', 'Sở Giáo dục và Đào tạo Hà Nội', 'Sở Y tế thành phố Hồ Chí Minh']);
+  });
+});
+
+describe('foreign bodies', () => {
+  it('keep the country as written as a name beside the canonical one', () => {
+    const { mentions } = extractText('f1', 'Tin\nBộ Quốc phòng Anh ra thông báo.');
+    const unit = of('unit', mentions)[0]!;
+    expect(unit.attrs?.name).toBe('Bộ Quốc phòng Vương quốc Anh');
+    expect(unit.attrs?.aliases).toEqual(['Bộ Quốc phòng Anh']);
+  });
 });
