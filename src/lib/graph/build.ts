@@ -12,6 +12,7 @@ import type { Resolution } from '../resolve/index.ts';
 import type { KbEntity, KnowledgeBase } from '../model/kb.ts';
 import { articlePath } from '../model/paths.ts';
 import { compareVi } from '../text/collate.ts';
+import { positionsOf } from './positions.ts';
 
 /** Code-unit order: ids are ASCII, so this is locale-independent. */
 export function compareIds(a: string, b: string): number {
@@ -27,19 +28,24 @@ function byArticle<T extends { article: string }>(items: readonly T[]): T[] {
   return [...items].sort((x, y) => compareIds(x.article, y.article));
 }
 
-function normaliseEntity(e: KbEntity): KbEntity {
+function normaliseEntity(e: KbEntity, dateOf: (articleId: string) => string | null): KbEntity {
   const out: KbEntity = {
     ...e,
     aliases: [...new Set(e.aliases)].sort(compareAliases),
     articles: [...new Set(e.articles)].sort(compareIds),
     mentions: byArticle(e.mentions),
   };
-  if (e.roles) out.roles = byArticle(e.roles);
+  if (e.roles) {
+    out.roles = byArticle(e.roles);
+    if (out.roles.length > 0) out.positions = positionsOf(out.roles, dateOf);
+  }
   return out;
 }
 
 export function buildKnowledgeBase(articles: ArticleFile[], resolution: Resolution): KnowledgeBase {
-  const entities = resolution.entities.map(normaliseEntity).sort((a, b) => compareIds(a.id, b.id));
+  const published = new Map(articles.map((a) => [a.id, a.published]));
+  const dateOf = (id: string): string | null => published.get(id) ?? null;
+  const entities = resolution.entities.map((e) => normaliseEntity(e, dateOf)).sort((a, b) => compareIds(a.id, b.id));
   const entitiesByArticle = new Map<string, string[]>();
   for (const e of entities) {
     for (const a of e.articles) {

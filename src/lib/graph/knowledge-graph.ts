@@ -11,6 +11,7 @@
  * memoised, so callers never search lists inside loops.
  */
 import { ENTITY_TYPES, type EntityType } from '../model/mention.ts';
+import { compareDatesDesc, positionKey, positionsOf } from './positions.ts';
 import type { KbArticle, KbEntity, KbMention, KbRole, KnowledgeBase } from '../model/kb.ts';
 import { compareVi, comparePersons } from '../text/collate.ts';
 
@@ -29,6 +30,10 @@ export interface RoleSpan {
   title: string;
   unit: string | null;
   unitName: string | null;
+  /** Role mentions that show it. */
+  mentions: number;
+  /** False when the latest source gives it as former. */
+  current: boolean;
   /** Earliest and latest dated source, ISO. */
   firstDate: string | null;
   lastDate: string | null;
@@ -92,13 +97,6 @@ function maxDate(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
   return a > b ? a : b;
-}
-/** Latest first, undated last. */
-export function compareDatesDesc(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? 1 : -1;
 }
 
 export class KnowledgeGraph {
@@ -206,26 +204,29 @@ export class KnowledgeGraph {
   }
 
   /** A person's positions (title + unit), most recently reported first. */
+  /** A person's positions (positionsOf: most mentioned first), each with its dates and source articles. */
   readonly roleTimeline = memo((personId: string): RoleSpan[] => {
     const e = this.entityById.get(personId);
     if (!e?.roles) return [];
-    const spans = new Map<string, RoleSpan>();
+    const dateOf = (id: string): string | null => this.articleById.get(id)?.published ?? null;
+    const sources = new Map<string, RoleSpan['sources']>();
     const seenSource = new Set<string>();
     for (const r of e.roles) {
-      const key = `${r.title}\u0000${r.unit ?? r.unitName ?? ''}`;
-      let span = spans.get(key);
-      if (!span) spans.set(key, (span = { title: r.title, unit: r.unit, unitName: r.unitName, firstDate: null, lastDate: null, sources: [] }));
-      const date = r.date ?? this.articleById.get(r.article)?.published ?? null;
-      span.firstDate = minDate(span.firstDate, date);
-      span.lastDate = maxDate(span.lastDate, date);
+      const key = positionKey(r);
       const article = this.articleById.get(r.article);
-      if (article && !seenSource.has(`${key}\u0000${r.article}`)) {
-        seenSource.add(`${key}\u0000${r.article}`);
-        span.sources.push({ article, date });
-      }
+      if (!article || seenSource.has(`${key}\u0000${r.article}`)) continue;
+      seenSource.add(`${key}\u0000${r.article}`);
+      pushTo(sources, key, { article, date: r.date ?? dateOf(r.article) });
     }
-    for (const span of spans.values()) span.sources.sort((a, b) => -compareDatesDesc(a.date, b.date));
-    return [...spans.values()].sort((a, b) => compareDatesDesc(a.lastDate, b.lastDate) || compareVi(a.title, b.title));
+    return positionsOf(e.roles, dateOf).map((p) => {
+      const list = sources.get(positionKey(p)) ?? [];
+      list.sort((a, b) => -compareDatesDesc(a.date, b.date));
+      const dated = list.filter((s) => s.date !== null);
+      return {
+        title: p.title, unit: p.unit, unitName: p.unitName, mentions: p.mentions, current: p.current,
+        firstDate: dated[0]?.date ?? null, lastDate: dated.at(-1)?.date ?? null, sources: list,
+      };
+    });
   });
 
   /**

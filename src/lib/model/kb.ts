@@ -27,6 +27,21 @@ export interface KbRole {
   former?: boolean;
 }
 
+/** An office a person held, gathered from their role mentions (src/lib/graph/positions.ts). */
+export interface KbPosition {
+  title: string;
+  unit: string | null;
+  unitName: string | null;
+  /** Role mentions, and distinct articles, that show it. */
+  mentions: number;
+  articles: number;
+  /** The earliest and the latest article that show it, with their dates (undated ones count as latest). */
+  first: { article: string; date: string | null };
+  last: { article: string; date: string | null };
+  /** False when the latest article that shows it gives it as former ("nguyên", "cựu"). */
+  current: boolean;
+}
+
 export interface KbDocumentInfo {
   kind: string;
   code: string | null;
@@ -46,6 +61,8 @@ export interface KbEntity {
   articles: string[];
   mentions: KbMention[];
   roles?: KbRole[];
+  /** People: their roles grouped into positions, most mentioned first. */
+  positions?: KbPosition[];
   parent?: string | null;
   place?: string | null;
   level?: string | null; // places: province, district, ward, …

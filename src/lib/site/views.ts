@@ -275,7 +275,7 @@ export function createSiteViews(kb: KnowledgeBase): SiteViews {
     return panel;
   });
 
-  /** A person's most recent role, "title unit": tells apart namesakes in the index. */
+  /** A person's main position (most mentioned), "title unit": tells apart namesakes in the index. */
   const latestRole = (personId: string): string | undefined => {
     const span = roleTimeline(personId)[0];
     return span ? [span.title, span.unitName].filter(Boolean).join(' ') : undefined;
