@@ -563,6 +563,8 @@ export function matchNamedOrg(tokens: readonly Token[], i: number, ctx: MatchCon
   const first = tokens[i];
   if (!first?.word || !first.cap) return null;
   const t = unitTables();
+  // "HỘI NGHỊ LẦN THỨ NĂM …": a heading in capitals, not an organisation.
+  if (first.raw.length > 1 && first.raw === first.raw.toUpperCase() && !first.expandedFrom) return null;
   const head = t.orgWords.longest(tokens, i);
   // "Đoàn Trường Đại học …" reads like a name ("Đoàn Trường") but a second organisation word follows.
   if (!head || (ctx.personStartsAt(tokens, i) && !t.orgWords.longest(tokens, i + head.length))) return null;
@@ -652,6 +654,10 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
     // "Sở Nội vụ … và Ban Tổ chức …": a second organisation starts. After a dash it is the
     // one this belongs to ("Trường Đại học Bách khoa – Đại học Quốc gia …"): part of the name.
     if (ORG_JOINERS.has(x.raw) && !DASHES.has(x.raw) && k + 1 < tokens.length && (t.orgWords.longest(tokens, k + 1) || t.starts.longest(tokens, k + 1))) break;
+    // "… Trung Quốc và nhân dân …": "và" joins two capitalised parts of one name ("Đầu tư và Phát triển"), never a lower-case phrase.
+    if (x.norm === 'và' && tokens[k + 1]?.word && !tokens[k + 1]!.cap) break;
+    // "Ủy ban Tư pháp của Quốc hội": "của" leads on only to the body it belongs to ("Cơ quan của Razuq" is no name).
+    if (x.norm === 'của' && !(tokens[k + 1]?.cap && (t.orgWords.longest(tokens, k + 1) || t.starts.longest(tokens, k + 1)))) break;
     // A place's name inside it is read whole ("Thành phố Hồ Chí Minh", "Đông Anh"), whatever its syllables look like.
     const place = k > j && x.word ? placeLength(tokens, k, ctx) : 0;
     if (place > 0) {
@@ -666,7 +672,8 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
     } else if (DIGITS.test(x.raw)) {
       // "Bệnh viện 103", "Tổng công ty Phát điện 1": a number right after the name's words;
       // not a date or a time ("… TP.HCM chiều 26-5").
-      if (lowerRun > 1 || (lowerRun === 1 && TIME_WORDS.has(tokens[k - 1]!.norm))) break;
+      // After a lower-case word it must end the name visibly ("… xây dựng điện 1,"), not start a count ("… khiến 8 người").
+      if (lowerRun > 1 || (lowerRun === 1 && (TIME_WORDS.has(tokens[k - 1]!.norm) || !endsVisibly(tokens[k + 1])))) break;
       end = k + 1;
       lowerRun = 0;
     } else if (x.word) {
@@ -693,6 +700,11 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
 }
 
 const DIGITS = /^\d/;
+
+/** Punctuation, a function word or a capital after a name: where it plainly ends. */
+function endsVisibly(next: Token | undefined): boolean {
+  return !next || !next.word || next.cap || ORG_BREAK.has(next.norm);
+}
 
 /**
  * tokens[from..to) as a name: the text as written, with abbreviations spelled out
