@@ -5,7 +5,9 @@
  * expanded tokens keep the abbreviation's offsets, so a match still maps back to
  * the text as written.
  */
-import { readYamlData, tokenize, tokenShape, type Token } from './tokens.ts';
+import { tokenize, tokenShape, type Token } from './tokens.ts';
+import { readDataFile } from './data-file.ts';
+import { abbreviationsFileSchema } from './lexicon-schema.ts';
 
 export interface Abbreviation {
   abbr: string;
@@ -13,24 +15,16 @@ export interface Abbreviation {
   expand: boolean;
 }
 
-interface AbbreviationFile {
-  abbreviations: Abbreviation[];
-}
-
 let table: Map<string, Abbreviation> | null = null;
 
 /** The built-in table, keyed by the abbreviation as written (case-sensitive). */
 export function abbreviationTable(): Map<string, Abbreviation> {
   if (table) return table;
-  const data = readYamlData<AbbreviationFile>('abbreviations.yaml');
-  if (!data || !Array.isArray(data.abbreviations)) throw new Error('data/abbreviations.yaml: expected a list under "abbreviations"');
+  const data = readDataFile('abbreviations.yaml', abbreviationsFileSchema);
   const map = new Map<string, Abbreviation>();
-  data.abbreviations.forEach((a, i) => {
-    if (typeof a?.abbr !== 'string' || typeof a.expansion !== 'string') {
-      throw new Error(`data/abbreviations.yaml: entry ${i + 1} needs "abbr" and "expansion" strings`);
-    }
+  for (const a of data.abbreviations) {
     map.set(a.abbr.normalize('NFC'), { abbr: a.abbr.normalize('NFC'), expansion: a.expansion.normalize('NFC'), expand: a.expand !== false });
-  });
+  }
   table = map;
   return map;
 }

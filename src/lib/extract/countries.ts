@@ -10,7 +10,8 @@
  * a word of address ("chị Nga").
  */
 import { z } from 'zod';
-import { PhraseTrie, phraseNorms, readYamlData, tokenize, type Token } from './tokens.ts';
+import { readDataFile } from './data-file.ts';
+import { PhraseTrie, phraseNorms, tokenize, type Token } from './tokens.ts';
 import { titleTables } from './titles.ts';
 import { loadGazetteer } from './places.ts';
 
@@ -53,18 +54,14 @@ let world: WorldGazetteer | null = null;
 
 export function loadWorld(): WorldGazetteer {
   if (world) return world;
-  const parsed = fileSchema.safeParse(readYamlData<unknown>('countries.yaml'));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`data/countries.yaml: ${issue.path.join('.')}: ${issue.message}`);
-  }
+  const data = readDataFile('countries.yaml', fileSchema);
   const forms = new PhraseTrie<Form>();
   const byCode = new Map<string, WorldPlace>();
   const add = (written: string, place: WorldPlace): void => {
     const tokens = tokenize(written.normalize('NFC'));
     forms.add(phraseNorms(written), { place, caps: tokens.map((t) => t.cap) });
   };
-  for (const c of parsed.data.countries) {
+  for (const c of data.countries) {
     const country: WorldPlace = { key: `place:world:${c.code}`, name: c.name, level: c.territory ? 'foreign' : 'country', code: c.code, parentKey: null };
     byCode.set(c.code, country);
     for (const n of [c.name, ...(c.aliases ?? [])]) add(n, country);
@@ -73,7 +70,7 @@ export function loadWorld(): WorldGazetteer {
       add(city, { key, name: city, level: 'foreign', code: c.code, parentKey: country.key });
     }
   }
-  world = { forms, byCode, notCountryWords: new Set(parsed.data.notCountryWords.map((w) => phraseNorms(w).join(' '))) };
+  world = { forms, byCode, notCountryWords: new Set(data.notCountryWords.map((w) => phraseNorms(w).join(' '))) };
   return world;
 }
 

@@ -20,7 +20,8 @@ import type { Mention } from '../model/mention.ts';
 import { sentenceAt, type ArticleText } from '../markdown/text.ts';
 import { canonicalDisplay } from '../text/fold.ts';
 import { slugify } from '../text/slug.ts';
-import { PhraseTrie, phraseNorms, readYamlData, tokenize, type Token } from './tokens.ts';
+import { readDataFile } from './data-file.ts';
+import { PhraseTrie, phraseNorms, tokenize, type Token } from './tokens.ts';
 import { unitTables } from './units.ts';
 import { worldPlaceAt } from './countries.ts';
 
@@ -62,22 +63,18 @@ let tables: LawTables | null = null;
 
 function lawTables(): LawTables {
   if (tables) return tables;
-  const parsed = lawsFileSchema.safeParse(readYamlData<unknown>('laws.yaml'));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`data/laws.yaml: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const kindWords = new Map(parsed.data.kinds.map((k) => [k.id, canonicalDisplay(k.word)]));
+  const data = readDataFile('laws.yaml', lawsFileSchema);
+  const kindWords = new Map(data.kinds.map((k) => [k.id, canonicalDisplay(k.word)]));
   const known = new PhraseTrie<LawDef>();
   const kinds = new PhraseTrie<{ id: string; word: string }>();
   for (const [id, word] of kindWords) kinds.add(phraseNorms(word), { id, word });
-  for (const law of parsed.data.laws) {
+  for (const law of data.laws) {
     const kindWord = kindWords.get(law.kind);
     if (!kindWord) throw new Error(`data/laws.yaml: ${law.name}: unknown kind "${law.kind}" (kinds: ${[...kindWords.keys()].join(', ')})`);
     const def: LawDef = { kindId: law.kind, kindWord, name: canonicalDisplay(law.name), years: [...law.years].sort((a, b) => a - b) };
     for (const n of [law.name, ...(law.aliases ?? [])]) known.add(phraseNorms(`${kindWord} ${n}`.trim()), def);
   }
-  tables = { known, kinds, notAfter: new Set(parsed.data.notAfter.map((w) => phraseNorms(w)[0]!)) };
+  tables = { known, kinds, notAfter: new Set(data.notAfter.map((w) => phraseNorms(w)[0]!)) };
   return tables;
 }
 

@@ -15,11 +15,13 @@
  */
 import fs from 'node:fs';
 import { canonicalDisplay } from '../text/fold.ts';
-import { PhraseTrie, dataPath, phraseNorms, readYamlData, type Token } from './tokens.ts';
+import { PhraseTrie, dataPath, phraseNorms, type Token } from './tokens.ts';
+import { readDataFile } from './data-file.ts';
+import { PLACE_KINDS, unitsFileSchema } from './lexicon-schema.ts';
 
 export type Era = 'pre-2025' | '2025';
-export type PlaceKind = 'city' | 'province' | 'quan' | 'huyen' | 'thixa' | 'tp' | 'phuong' | 'xa' | 'thitran' | 'dackhu';
-const KINDS = new Set<PlaceKind>(['city', 'province', 'quan', 'huyen', 'thixa', 'tp', 'phuong', 'xa', 'thitran', 'dackhu']);
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+const KINDS = new Set<PlaceKind>(PLACE_KINDS);
 
 /** kb.json `level` of each kind. */
 export const LEVEL_OF_KIND: Record<PlaceKind, string> = {
@@ -81,18 +83,6 @@ interface PlacesFile {
   eras: Record<Era, [string, string, string, string | null][]>;
 }
 
-interface LevelWordsFile {
-  levelWords: { word: string; kinds: string[]; fallback?: string[] }[];
-  notStandalone?: string[];
-}
-
-function asKinds(list: readonly string[] | undefined, where: string): PlaceKind[] {
-  return (list ?? []).map((k) => {
-    if (!KINDS.has(k as PlaceKind)) throw new Error(`${where}: unknown place kind "${k}"`);
-    return k as PlaceKind;
-  });
-}
-
 let gazetteer: Gazetteer | null = null;
 
 export function loadGazetteer(): Gazetteer {
@@ -102,7 +92,7 @@ export function loadGazetteer(): Gazetteer {
   const byKey = new Map<string, GazPlace>();
   const names = new PhraseTrie<GazPlace>();
   const standalone = new PhraseTrie<GazPlace>();
-  const unitsFile = readYamlData<LevelWordsFile>('units.yaml');
+  const unitsFile = readDataFile('units.yaml', unitsFileSchema);
   const notStandalone = new Set((unitsFile.notStandalone ?? []).map((n) => phraseNorms(n).join(' ')));
   for (const era of ['pre-2025', '2025'] as Era[]) {
     const rows = data.eras[era];
@@ -127,9 +117,7 @@ export function loadGazetteer(): Gazetteer {
     }
   }
   const levelWords = new PhraseTrie<LevelWord>();
-  for (const lw of unitsFile.levelWords ?? []) {
-    levelWords.add(phraseNorms(lw.word), { kinds: asKinds(lw.kinds, 'data/units.yaml levelWords'), fallback: asKinds(lw.fallback, 'data/units.yaml levelWords') });
-  }
+  for (const lw of unitsFile.levelWords) levelWords.add(phraseNorms(lw.word), { kinds: lw.kinds, fallback: lw.fallback ?? [] });
   const notStandaloneNames = new Set((unitsFile.notStandalone ?? []).map((n) => canonicalDisplay(n)));
   gazetteer = { byKey, names, levelWords, standalone, notStandaloneNames };
   return gazetteer;

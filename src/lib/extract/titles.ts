@@ -2,7 +2,9 @@
  * Titles, words of address, ranks and family names (data/titles.yaml), indexed
  * for token-by-token matching.
  */
-import { PhraseTrie, phraseNorms, readYamlData } from './tokens.ts';
+import { PhraseTrie, phraseNorms } from './tokens.ts';
+import { readDataFile } from './data-file.ts';
+import { titlesFileSchema } from './lexicon-schema.ts';
 import { canonicalDisplay } from '../text/fold.ts';
 
 export interface TitleDef {
@@ -42,32 +44,13 @@ export interface TitleTables {
   personVerbs: PhraseTrie<true>;
 }
 
-interface TitlesFile {
-  titles: { name: string; standalone?: boolean; unit?: string; impliedUnit?: string; foreignUnit?: string; unitPrefix?: string }[];
-  honorifics?: string[];
-  ranks?: string[];
-  familyNames?: string[];
-  notPersonAfter?: string[];
-  notNames?: string[];
-  notInNames?: string[];
-  notForeignNameWords?: string[];
-  formerWords?: string[];
-  personVerbs?: string[];
-}
-
 let tables: TitleTables | null = null;
 
 export function titleTables(): TitleTables {
   if (tables) return tables;
-  const data = readYamlData<TitlesFile>('titles.yaml');
-  if (!data || !Array.isArray(data.titles)) throw new Error('data/titles.yaml: expected a list under "titles"');
+  const data = readDataFile('titles.yaml', titlesFileSchema);
   const titles = new PhraseTrie<TitleDef>();
-  const listed = new Set<string>();
-  data.titles.forEach((t, i) => {
-    if (typeof t?.name !== 'string') throw new Error(`data/titles.yaml: title ${i + 1} needs a "name"`);
-    if (t.foreignUnit !== undefined && !t.foreignUnit.includes('{country}')) throw new Error(`data/titles.yaml: ${t.name}: foreignUnit needs "{country}"`);
-    listed.add(phraseNorms(t.name).join(' '));
-  });
+  const listed = new Set(data.titles.map((t) => phraseNorms(t.name).join(' ')));
   for (const t of data.titles) {
     const def: TitleDef = {
       name: canonicalDisplay(t.name),

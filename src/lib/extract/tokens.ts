@@ -10,7 +10,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { canonicalTones } from '../text/fold.ts';
 
 export interface Token {
@@ -136,11 +135,3 @@ export function dataPath(file: string): string {
   throw new Error(`data file not found: data/${file} (looked in ${candidates.join(', ')})`);
 }
 
-export function readYamlData<T>(file: string): T {
-  const p = dataPath(file);
-  try {
-    return parseYaml(fs.readFileSync(p, 'utf8')) as T;
-  } catch (err) {
-    throw new Error(`${p}: ${(err as Error).message}`);
-  }
-}

@@ -22,7 +22,9 @@ import {
   type PlaceKind,
   type PlaceRef,
 } from './places.ts';
-import { PhraseTrie, phraseNorms, readYamlData, tokenize, type Token } from './tokens.ts';
+import { PhraseTrie, phraseNorms, tokenize, type Token } from './tokens.ts';
+import { readDataFile } from './data-file.ts';
+import { unitsFileSchema } from './lexicon-schema.ts';
 import { titleTables } from './titles.ts';
 import { countryAfter, type WorldPlace } from './countries.ts';
 
@@ -90,50 +92,20 @@ export interface UnitTables {
   committeeHead: HeadDef;
 }
 
-interface UnitsFile {
-  committeeOfKind: Record<string, string>;
-  heads: {
-    name: string;
-    place: 'level' | 'implied';
-    kinds?: string[];
-    fallback?: string[];
-    parent?: 'committee' | 'same';
-    qualifiers?: { name: string; parent: 'committee' | 'same' }[];
-    partyQualifier?: string;
-    national?: string;
-    capitalised?: boolean;
-    bareUnique?: boolean;
-  }[];
-  subBodies: string[];
-  centralCommittee: string;
-  national: { name: string; forms?: string[]; owner?: 'required' }[];
-  international?: { name: string; forms?: string[] }[];
-  pluralMarkers?: string[];
-  orgWords?: string[];
-  legalForms?: string[];
-  partyOrgans?: string[];
-  levelWords?: { word: string }[];
-}
-
 let tables: UnitTables | null = null;
 
 export function unitTables(): UnitTables {
   if (tables) return tables;
-  const data = readYamlData<UnitsFile>('units.yaml');
-  const where = 'data/units.yaml';
-  if (!data || !Array.isArray(data.heads)) throw new Error(`${where}: expected a list under "heads"`);
+  const data = readDataFile('units.yaml', unitsFileSchema);
   const starts = new PhraseTrie<UnitDef>();
   const headsByName = new Map<string, HeadDef>();
   for (const h of data.heads) {
-    if (typeof h?.name !== 'string' || (h.place !== 'level' && h.place !== 'implied')) {
-      throw new Error(`${where}: head ${JSON.stringify(h?.name)} needs a name and place: level | implied`);
-    }
     const def: HeadDef = {
       type: 'head',
       name: canonicalDisplay(h.name),
       place: h.place,
-      kinds: (h.kinds ?? []) as PlaceKind[],
-      fallback: (h.fallback ?? []) as PlaceKind[],
+      kinds: h.kinds ?? [],
+      fallback: h.fallback ?? [],
       parent: h.parent ?? null,
       qualifiers: (h.qualifiers ?? [])
         .map((q) => ({ name: canonicalDisplay(q.name), norms: phraseNorms(q.name), parent: q.parent }))
@@ -154,7 +126,7 @@ export function unitTables(): UnitTables {
   tables = {
     starts,
     headsByName,
-    committeeOfKind: data.committeeOfKind as Record<PlaceKind, string>,
+    committeeOfKind: data.committeeOfKind, // the schema requires every kind
     centralCommittee: canonicalDisplay(data.centralCommittee),
     plural: new Set((data.pluralMarkers ?? []).map((p) => phraseNorms(p)[0]!)),
     orgWords: new PhraseTrie<true>(),
