@@ -621,8 +621,15 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
     const x = tokens[k]!;
     // Not a full stop or a colon: a verb often ends a sentence or opens a quote ("… Trường Đại học Mở nhận xét:").
     if (breaks(x)) { closed = x.word ? CLOSING_WORDS.has(x.norm) : CLOSING_MARKS.has(x.raw); break; }
-    // A person's name ends it, unless the words are a place's name ("Thành phố Hồ Chí Minh").
-    if (k > j && ctx.personStartsAt(tokens, k) && !placeNameAt(tokens, k)) break;
+    // A person's name ends it, unless the words are a place's name ("Thành phố Hồ Chí Minh")
+    // that the name does not run past ("Dương Đức" is a commune, "Dương Đức Lân" a person).
+    if (k > j && ctx.personStartsAt(tokens, k)) {
+      const place = placeNameAt(tokens, k) ? Math.max(placeLength(tokens, k, ctx), 1) : 0;
+      // A person's name is a visible end: "Tổng cục Dạy nghề Dương Đức Lân".
+      if (place === 0 || (tokens[k + place]?.word && tokens[k + place]!.titleCase)) { closed = true; break; }
+    }
+    // "Tổng công ty trình Thủ tướng …": a title after a lower-case word starts another phrase.
+    if (k > j && lowerRun > 0 && x.cap && titleTables().titles.longest(tokens, k)) break;
     // "Sở Nội vụ … và Ban Tổ chức …": a second organisation starts. After a dash it is the
     // one this belongs to ("Trường Đại học Bách khoa – Đại học Quốc gia …"): part of the name.
     if (ORG_JOINERS.has(x.raw) && !DASHES.has(x.raw) && k + 1 < tokens.length && (t.orgWords.longest(tokens, k + 1) || t.starts.longest(tokens, k + 1))) break;
@@ -664,9 +671,9 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
   // be the rest of a word ("Công ty Tư vấn …") whose end we cannot see.
   const after = tokens[end];
   if (after && after.word && !after.cap && !DIGITS.test(after.raw) && !ORG_BREAK.has(after.norm) && !properEnding(tokens, j, end)) {
-    // Unless a comma, a bracket or "thuộc"/"tại" closes it within three lower-case words:
-    // "Viện Vật lý Địa cầu thuộc …", "Công ty Mua bán điện, …".
-    return closed && lowerRun > 0 && lowerRun <= 3 ? k : null;
+    // Unless a comma, a bracket, "thuộc"/"tại" or a person's name closes it within two
+    // lower-case words: "Viện Vật lý Địa cầu thuộc …", "Công ty Mua bán điện, …".
+    return closed && lowerRun > 0 && lowerRun <= 2 ? k : null;
   }
   return end;
 }
@@ -744,6 +751,7 @@ function properEnding(tokens: readonly Token[], j: number, end: number): boolean
 const ORG_STOP = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '…']);
 // What ends an organisation named after a trailing title: "… Chi nhánh Cấp nước Nhà Bè - cho biết".
 const TRAILING_CLOSERS = new Set([',', '-', '–', '—']);
+const SHORT_TRAILING_ORG = 8;
 // Words that never occur inside an organisation's name between a title and a name.
 const ORG_BREAK = new Set(['đối', 'với', 'ông', 'bà', 'anh', 'chị', 'là', 'hiện', 'nay', 'tại', 'được', 'đã', 'đang', 'sẽ', 'cho', 'theo', 'khi', 'ở', 'về', 'trong', 'này', 'đó', 'đồng', 'chí', 'cũng', 'vừa', 'mới', 'nói', 'biết', 'khẳng', 'nhấn', 'chia', 'cùng', 'dự', 'tới', 'đến', 'từ', 'thì', 'mà', 'nhưng', 'người', 'thuộc']);
 
@@ -761,8 +769,13 @@ export function matchOrgAfterTitle(tokens: readonly Token[], j: number, ctx: Mat
     if (k > j && ctx.personStartsAt(tokens, k)) break;
     k++;
   }
-  // Only a name closed by punctuation is trusted (else it may run into the verb: "… thô sơ bày tỏ").
-  if (k - j < 2 || !closes(tokens[k])) return null;
+  // Only a name closed by punctuation is trusted (else it may run into the verb: "… thô sơ bày tỏ"),
+  // and a long one only when a bracket closes it ("(kế toán trưởng Công ty …)") or it ends in a
+  // capitalised word or a number ("… phụ tùng Hà Nội,"): a long run ending in lower case before a
+  // comma is more often a clause ("… của Quốc hội Đức vào tuần rồi,").
+  const last = tokens[k - 1];
+  const plainEnd = !!last && (DIGITS.test(last.raw) || (last.word && last.cap));
+  if (k - j < 2 || !closes(tokens[k]) || (k - j > SHORT_TRAILING_ORG && tokens[k]?.raw !== ')' && !plainEnd)) return null;
   const name = canonicalDisplay(spelledOut(tokens, j, k, ctx.text).replace(/[\s–—-]+$/, ''));
   const def: OrgDef = { type: 'org', name, entity: true };
   return { start: first.start, end: tokens[k - 1]!.end, next: k, def, qualifier: null, placeRef: null, inner: null, central: false, block: ctx.block, borrowFrom: null };
