@@ -118,6 +118,7 @@ export function mayStartForeignName(t: Token): boolean {
 export function looseForeignNameLength(tokens: readonly Token[], i: number): number {
   const tables = titleTables();
   if (tables.notInNames.has(tokens[i]?.norm ?? '')) return 0; // "Theo …", "Tại …": a sentence's first word
+  if (unitTables().starts.longest(tokens, i)) return 0; // "Hamas Sheikh Ahmed Yassin": a body's name, then the person's
   let j = i;
   let words = 0;
   let foreign = false;
