@@ -11,11 +11,15 @@ const VIETNAMESE_ONLY = /[àáảãạăằắẳẵặâầấẩẫậèéẻ�
 /** A small letter, then a capital starting a syllable of at least two letters, inside one run of letters. */
 const JOIN = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/u;
 const WORD = /\p{L}+/gu;
+/** A small letter right before a capital: text without one cannot change (a cheap, linear test first). */
+const ANY_JOIN = /\p{Ll}\p{Lu}/u;
 /** The longest Vietnamese syllable is 7 letters ("nghiêng"). */
 const SYLLABLE_MAX = 7;
 
 export function splitGluedWords(text: string): string {
+  if (!ANY_JOIN.test(text)) return text;
   return text.replace(WORD, (word) => {
+    if (!ANY_JOIN.test(word)) return word;
     const parts = word.split(JOIN);
     if (parts.length < 2 || !VIETNAMESE_ONLY.test(word)) return word;
     // Each join on its own: "vớiVnExpress" is "với VnExpress".

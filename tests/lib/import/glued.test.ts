@@ -17,4 +17,16 @@ describe('words that lost their space in the scrape', () => {
     const r = cleanArticle({ title: 'Tin', text: 'Tin\nÔng được bổ nhiệm làm Giám đốc Sở Y tế tỉnh Gia LaiTừ tháng 5.', published: null, author: null, source: null, url: null, importedFrom: 'glued.txt' });
     expect(r.ok && r.article.blocks.map((b) => b.text)).toEqual(['Ông được bổ nhiệm làm Giám đốc Sở Y tế tỉnh Gia Lai Từ tháng 5.']);
   });
+
+  it('take linear time on a long pathological line', () => {
+    const line = (n: number): string => 'aBạ'.repeat(n);
+    const time = (n: number): number => {
+      const t = performance.now();
+      splitGluedWords(line(n));
+      return performance.now() - t;
+    };
+    time(20_000); // warm up
+    // Ten times the input may cost at most about ten times (allowing for noise), never a hundred.
+    expect(time(200_000)).toBeLessThan(Math.max(50, time(20_000) * 40));
+  });
 });
