@@ -307,7 +307,7 @@ export function matchPerson(tokens: readonly Token[], i: number, ctx: MatchConte
     if (tokens[j]?.raw === '(' && seq.roles.at(-1)?.unit) {
       let k = j + 1;
       while (k < tokens.length && k - j <= 8 && tokens[k]!.raw !== ')' && tokens[k]!.raw !== '(') k++;
-      if (tokens[k]?.raw === ')' && nameLength(tokens, k + 1) > 0) {
+      if (tokens[k]?.raw === ')' && anchoredNameLength(tokens, k + 1) > 0) {
         for (let q = j + 1; q < k; q++) q = Math.max(q, (ctx.placeAt?.(tokens, q) ?? q) - 1); // the bracket's places are still read
         j = k + 1;
       }
@@ -319,7 +319,7 @@ export function matchPerson(tokens: readonly Token[], i: number, ctx: MatchConte
     // Foreign names only after a head-of-state style title ("Tổng thống Donald Trump"),
     // not after "Giám đốc", where a company name may follow.
     // So is an office of another country's body ("Bộ trưởng Tài chính Pháp Herve Gaymard").
-    const foreignOk = (last.title.standalone && !last.unit) || !!last.country || !!last.unit?.foreign;
+    const foreignOk = (last.title.standalone && !last.unit) || !!last.country || !!last.unit?.foreign || (last.unit?.def.type === 'national' && last.unit.def.international);
     let n = foreignOk ? anchoredNameLength(tokens, j) || looseForeignNameLength(tokens, j) || foreignSurnameLength(tokens, j) : nameLength(tokens, j);
     if (n === 0 && !a && !last.unit) {
       // An organisation the unit tables do not know, between the title and the name.

@@ -56,6 +56,8 @@ interface NationalDef {
   name: string;
   /** A body every country has ("Thượng viện"): a unit only with its country. */
   ownerRequired: boolean;
+  /** An international body (units.yaml international): its officers are mostly foreigners. */
+  international: boolean;
 }
 
 interface SubBodyDef {
@@ -119,9 +121,11 @@ export function unitTables(): UnitTables {
     headsByName.set(def.name, def);
   }
   for (const s of data.subBodies ?? []) starts.add(phraseNorms(s), { type: 'sub', name: canonicalDisplay(s) });
-  for (const n of [...(data.national ?? []), ...(data.international ?? [])]) {
-    const def: NationalDef = { type: 'national', name: canonicalDisplay(n.name), ownerRequired: 'owner' in n && n.owner === 'required' };
-    for (const form of [n.name, ...(n.forms ?? [])]) starts.add(phraseNorms(form), def);
+  for (const [list, international] of [[data.national, false], [data.international ?? [], true]] as const) {
+    for (const n of list) {
+      const def: NationalDef = { type: 'national', name: canonicalDisplay(n.name), ownerRequired: 'owner' in n && n.owner === 'required', international };
+      for (const form of [n.name, ...(n.forms ?? [])]) starts.add(phraseNorms(form), def);
+    }
   }
   tables = {
     starts,
@@ -300,7 +304,8 @@ export function matchUnit(tokens: readonly Token[], i: number, ctx: MatchContext
       return { ...base, def, foreign, end: tokens[country.next - 1]!.end, next: country.next };
     }
     const after = tokens[j];
-    const foreign = !!after && after.word && after.cap && !after.expandedFrom && !NATIONAL_CONTINUATIONS.has(after.norm) && !ctx.personStartsAt(tokens, j);
+    // An international body has no country after it: a capital there starts the next name ("Tổng thư ký IPU Martin Chungong").
+    const foreign = !def.international && !!after && after.word && after.cap && !after.expandedFrom && !NATIONAL_CONTINUATIONS.has(after.norm) && !ctx.personStartsAt(tokens, j);
     // "Quốc hội khóa XIV", "Chính phủ Việt Nam": written as ours, never another country's.
     const ours = !!after && NATIONAL_CONTINUATIONS.has(after.norm);
     // "Bộ Ngoại giao nước này": the country the sentence is about (ownForeignBodies, index.ts).

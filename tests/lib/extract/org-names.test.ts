@@ -86,3 +86,13 @@ describe('foreign bodies', () => {
     expect(unit.attrs?.aliases).toEqual(['Bộ Quốc phòng Anh']);
   });
 });
+
+describe('officers of international bodies', () => {
+  it('are foreign names after the body, with or without its bracketed abbreviation', () => {
+    const { mentions } = extractText('i1', 'Tin\nHôm qua, Tổng thư ký IPU Martin Chungong và Chủ tịch Liên minh Nghị viện Thế giới (IPU) Saber Chowdhury phát biểu.');
+    expect(roles(mentions)).toEqual([
+      'Martin Chungong | Tổng Thư ký | Liên minh Nghị viện Thế giới',
+      'Saber Chowdhury | Chủ tịch | Liên minh Nghị viện Thế giới',
+    ]);
+  });
+});
