@@ -299,7 +299,8 @@ export function extractDocuments(
   const mentions: Mention[] = [];
   parsed.forEach((p, index) => {
     let resolved = resolvedAll[index];
-    if (resolved === null) {
+    // "Nghị định 02 của Chính phủ": an issuer without a year does not name one document either.
+    if (resolved === null || (resolved.length === 0 && p.head.type === 'number')) {
       const head = p.head as Extract<Head, { type: 'number' }>;
       const antecedent = byKindNumber.get(`${head.kind}|${head.number}`);
       resolved = antecedent ? [antecedent] : resolveByTitle(scope, head.kind, p.trail.end, head.number);

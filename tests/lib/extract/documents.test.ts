@@ -167,12 +167,13 @@ describe('resolution rules', () => {
   it('places "Thành ủy" without a name by the article, not by any central document', () => {
     const hanoi = 'Quận ủy Cầu Giấy quán triệt Chỉ thị số 24 của Ban Thường vụ Thành ủy về kỷ luật, kỷ cương.';
     expect(extract(article(hanoi)).map((m) => m.key)).toEqual(['document/chi-thi-24-ct-tu-thanh-uy-ha-noi-2023']);
-    // A directive of Hà Nội issued in 2023 cannot be meant by an article of 2020.
-    expect(extract(article(hanoi, '2020-05-01'))).toEqual([]);
-    // Another city, named in the article: its own document, and not enough stated to key it (no year).
-    expect(extract(article('Thành ủy Việt Trì triển khai Chỉ thị số 24 của Ban Thường vụ Thành ủy.'))).toEqual([]);
-    // Nowhere to place it: nothing rather than a guess.
-    expect(extract(article('Thực hiện Chỉ thị số 24 của Ban Thường vụ Thành ủy.'))).toEqual([]);
+    // A directive of Hà Nội issued in 2023 cannot be meant by an article of 2020; another city's
+    // directive, or one placed nowhere, is not stated enough to key it (no year): each is the
+    // article's own entity (issue 14: its own entity rather than a wrong merge), never the registry's.
+    const own = (a: ArticleFile): string[] => extract(a).map((m) => `${m.key} ${(m.attrs as unknown as DocumentMentionAttrs).registry}`);
+    expect(own(article(hanoi, '2020-05-01'))).toEqual(['document/chi-thi-24-bai-test false']);
+    expect(own(article('Thành ủy Việt Trì triển khai Chỉ thị số 24 của Ban Thường vụ Thành ủy.'))).toEqual(['document/chi-thi-24-bai-test false']);
+    expect(own(article('Thực hiện Chỉ thị số 24 của Ban Thường vụ Thành ủy.'))).toEqual(['document/chi-thi-24-bai-test false']);
     // Named and dated: an entity of its own, keyed by issuer and year.
     expect(extract(article('Chỉ thị số 15 ngày 3/4/2019 của Ban Thường vụ Thành ủy Việt Trì.')).map((m) => m.key))
       .toEqual(['document/chi-thi-15-ct-tu-thanh-uy-viet-tri-2019']);
