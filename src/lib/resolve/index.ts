@@ -120,6 +120,7 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
   const sorted = [...items].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
   const groups = new Map<string, Group>();
   const groupOfMention = new Map<Mention, Group>();
+  const articleOfMention = new Map<Mention, string>();
 
   // People first need their area clusters.
   const occurrences = new Map<string, PersonOccurrence>();
@@ -175,6 +176,7 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
         groups.set(key, g);
       }
       groupOfMention.set(m, g);
+      articleOfMention.set(m, id);
       g.aliases.add(m.surface.replace(/\s+/g, ' ').trim());
       for (const a of strList(m.attrs?.aliases)) g.aliases.add(a);
       if (!g.articleSet.has(id)) { g.articleSet.add(id); g.articles.push(id); }
@@ -195,7 +197,7 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
     }
   }
 
-  mergeSurnameOnly(groups, groupOfMention);
+  mergeSurnameOnly(groups, groupOfMention, articleOfMention);
   for (const g of groups.values()) if (g.type === 'person') completeRoles(g);
 
   // Ids: per type; on a slug clash the entity named in more articles keeps the bare
@@ -307,7 +309,7 @@ const ASCII_NAME = /^[A-Za-z][A-Za-z'’-]*$/;
  * name) the surname stays a person of its own. Vietnamese names are not read this way: a given name
  * alone ("Phúc") is shared by far too many people.
  */
-function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mention, Group>): void {
+function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mention, Group>, articleOfMention: Map<Mention, string>): void {
   const fullByLast = new Map<string, Group[]>();
   for (const g of groups.values()) {
     if (g.type !== 'person') continue;
@@ -318,35 +320,73 @@ function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mentio
     if (list) list.push(g);
     else fullByLast.set(last, [g]);
   }
-  const into = new Map<Group, Group>();
+  // Where each surname's articles go: the one full name it can be (all its articles), or,
+  // when several full names end alike, in each article the one full name that article also
+  // names ("Bush" beside "George W. Bush"); articles that name none keep the surname alone.
+  const moves: { from: Group; to: (article: string) => Group | null }[] = [];
   for (const g of groups.values()) {
     if (g.type !== 'person' || g.name.includes(' ') || !ASCII_NAME.test(g.name)) continue;
     const candidates = fullByLast.get(g.name.toLowerCase()) ?? [];
-    if (candidates.length === 1) into.set(g, candidates[0]!);
-    else if (candidates.length > 1) {
+    if (candidates.length === 1) {
+      const only = candidates[0]!;
+      moves.push({ from: g, to: () => only });
+    } else if (candidates.length > 1) {
       // Several full names end alike (Donald, Ivanka and Melania Trump): the one that held an office the surname holds.
       const offices = new Set(g.roles.filter((r) => r.role.unitName).map((r) => `${r.role.title}\u0000${r.role.unitName}`));
       const sharing = candidates.filter((c) => c.roles.some((r) => offices.has(`${r.role.title}\u0000${r.role.unitName}`)));
-      if (sharing.length === 1) into.set(g, sharing[0]!);
+      if (sharing.length === 1) {
+        const only = sharing[0]!;
+        moves.push({ from: g, to: () => only });
+      } else {
+        moves.push({
+          from: g,
+          to: (article) => {
+            const present = candidates.filter((c) => c.articleSet.has(article));
+            return present.length === 1 ? present[0]! : null;
+          },
+        });
+      }
     }
   }
-  for (const [from, to] of into) {
-    for (const a of from.aliases) to.aliases.add(a);
-    for (const id of from.articles) if (!to.articleSet.has(id)) { to.articleSet.add(id); to.articles.push(id); }
-    for (let i = 0; i < from.mentions.length; i++) {
-      const m = from.mentions[i]!;
+  const movedTo = new Map<Group, Map<string, Group>>();
+  for (const { from, to } of moves) {
+    const targets = new Map<string, Group>();
+    for (const a of from.articles) {
+      const t = to(a);
+      if (t && t !== from) targets.set(a, t);
+    }
+    if (targets.size === 0) continue;
+    movedTo.set(from, targets);
+    for (const t of new Set(targets.values())) for (const a of from.aliases) t.aliases.add(a);
+    for (const [a, t] of targets) if (!t.articleSet.has(a)) { t.articleSet.add(a); t.articles.push(a); }
+    const keptMentions: typeof from.mentions = [];
+    for (const m of from.mentions) {
+      const t = targets.get(m.article);
+      if (!t) { keptMentions.push(m); continue; }
       const mk = `${m.article}\u0000${m.sentence}`;
-      if (!to.mentionSet.has(mk)) { to.mentionSet.add(mk); to.mentions.push(m); }
+      if (!t.mentionSet.has(mk)) { t.mentionSet.add(mk); t.mentions.push(m); }
     }
+    const keptRoles: typeof from.roles = [];
     for (const r of from.roles) {
+      const t = targets.get(r.article);
+      if (!t) { keptRoles.push(r); continue; }
       const rk = `${r.role.former ? 'former\u0000' : ''}${r.role.title}\u0000${r.role.unitKey ?? r.role.unitName ?? ''}\u0000${r.article}`;
-      if (!to.roleSet.has(rk)) { to.roleSet.add(rk); to.roles.push(r); }
+      if (!t.roleSet.has(rk)) { t.roleSet.add(rk); t.roles.push(r); }
     }
-    groups.delete(from.key);
+    if (targets.size === from.articles.length) {
+      groups.delete(from.key);
+    } else {
+      from.articles = from.articles.filter((a) => !targets.has(a));
+      from.articleSet = new Set(from.articles);
+      from.mentions = keptMentions;
+      from.mentionSet = new Set(keptMentions.map((m) => `${m.article}\u0000${m.sentence}`));
+      from.roles = keptRoles;
+    }
   }
-  if (into.size === 0) return;
+  if (movedTo.size === 0) return;
   for (const [m, g] of groupOfMention) {
-    const to = into.get(g);
+    const targets = movedTo.get(g);
+    const to = targets?.get(articleOfMention.get(m) ?? '');
     if (to) groupOfMention.set(m, to);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractText } from './seed-support.ts';
-import { resolveEntities } from '../../../src/lib/resolve/index.ts';
+import { resolveEntities, type ArticleExtraction } from '../../../src/lib/resolve/index.ts';
 import type { Mention } from '../../../src/lib/model/mention.ts';
 
 function of(type: Mention['type'], mentions: Mention[]): Mention[] {
@@ -76,6 +76,29 @@ describe('foreign offices and people', () => {
     const people = entities.filter((e) => e.type === 'person');
     expect(people.map((p) => p.name)).toEqual(['Vladimir Putin']);
     expect(people[0]!.articles.sort()).toEqual(['s1', 's2']);
+  });
+
+  it('a surname several full names end with is, in each article, the one full name that article also names', () => {
+    const read = (id: string, body: string): ArticleExtraction => {
+      const x = extractText(id, `Tin\n${body}`, '2005-01-02');
+      return { article: x.article, text: x.text, mentions: x.mentions };
+    };
+    const { entities } = resolveEntities([
+      read('b0', 'Cựu Tổng thống Mỹ George Bush đến thăm.'),
+      read('b1', 'Tổng thống Mỹ George W. Bush phát biểu. Tổng thống Bush nói thêm.'),
+      read('b2', 'Bà Laura Bush nói. Thống đốc Jeb Bush cho biết; Thống đốc Bush nói tiếp.'),
+      read('b3', 'Tổng thống Bush nói rằng cuộc họp đã kết thúc.'),
+    ]);
+    const people = Object.fromEntries(entities.filter((e) => e.type === 'person').map((p) => [p.name, [...p.articles].sort()]));
+    // Two full names held the office "Bush" holds (Tổng thống Hoa Kỳ): no article-wide answer.
+    expect(people).toEqual({
+      'George Bush': ['b0'],
+      'George W. Bush': ['b1'],
+      'Laura Bush': ['b2'],
+      'Jeb Bush': ['b2'],
+      // Named alone, beside no full name: left as it is written rather than guessed.
+      Bush: ['b3'],
+    });
   });
 });
 
