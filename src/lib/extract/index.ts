@@ -513,6 +513,11 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   disambiguate(scan.placeRefs);
   scan.units.sort((a, b) => a.start - b.start || b.end - a.end);
   linkCoordination(scan.units, text.text);
+  // "Chủ tịch Quốc hội Nguyễn Thị Kim Ngân" after "Quốc hội Cuba": a Vietnamese name holds Việt Nam's body.
+  for (const p of scan.people) {
+    if (!titleTables().families.has(p.key.slice('person:'.length).split(' ')[0] ?? '')) continue;
+    for (const r of p.roles) if (r.unit && r.unit.def.type === 'national' && !r.unit.foreign) r.unit.ours = true;
+  }
   ownForeignBodies(scan.units, scan.world);
   const uctx = unitContext(scan);
 

@@ -79,6 +79,11 @@ describe('abbreviations', () => {
 });
 
 describe('foreign bodies', () => {
+  it('are not the body a Vietnamese name holds, though named bare after the foreign one', () => {
+    const { mentions } = extractText('f0', 'Tin\nHôm qua, Quốc hội Cuba do đồng chí Esteban Lazo Hernandez, Chủ tịch Quốc hội dẫn đầu đã thăm Việt Nam. Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đón đoàn.');
+    expect(roles(mentions)).toEqual(['Esteban Lazo Hernandez | Chủ tịch | Quốc hội Cuba', 'Nguyễn Thị Kim Ngân | Chủ tịch | Quốc hội']);
+  });
+
   it('keep the country as written as a name beside the canonical one', () => {
     const { mentions } = extractText('f1', 'Tin\nBộ Quốc phòng Anh ra thông báo.');
     const unit = of('unit', mentions)[0]!;
