@@ -49,8 +49,10 @@ const SINGLE_CAPITAL = /^\p{Lu}$/u;
 
 /** A syllable of a name: capitalised ("Minh"), or a single capital ("Hầu A Lềnh"). */
 function nameWord(t: Token | undefined): boolean {
-  return !!t && t.word && !t.expandedFrom && (t.titleCase || SINGLE_CAPITAL.test(t.raw));
+  // Letters only: "Đức8" is a name glued to a number, not a syllable.
+  return !!t && t.word && !t.expandedFrom && (t.titleCase || SINGLE_CAPITAL.test(t.raw)) && !HAS_DIGIT.test(t.raw);
 }
+const HAS_DIGIT = /\d/;
 
 /** Length in tokens of the name at tokens[i] (2–4), or 0. */
 export function nameLength(tokens: readonly Token[], i: number): number {
@@ -58,7 +60,8 @@ export function nameLength(tokens: readonly Token[], i: number): number {
   if (!first || !first.titleCase || first.expandedFrom || !titleTables().families.has(first.norm)) return 0;
   const stop = titleTables().notInNames;
   let j = i + 1;
-  while (j < tokens.length && j - i <= 4 && nameWord(tokens[j]) && !stop.has(tokens[j]!.norm)) j++;
+  // A title's first syllable ends the name ("Hoàng Trung Hải Bí thư …", the space before "Bí" lost).
+  while (j < tokens.length && j - i <= 4 && nameWord(tokens[j]) && !stop.has(tokens[j]!.norm) && !titleTables().titles.longest(tokens, j)) j++;
   const n = j - i;
   if (n < 2 || n > 4) return 0;
   // A province or city name ("Hà Nội", "Lâm Đồng", "Hà Nội Mới") or a country does not start a person's name.
@@ -80,9 +83,11 @@ function foreignNameLength(tokens: readonly Token[], i: number): number {
     if (tokens[j]!.raw.length >= 4) long = true;
     j++;
   }
-  const n = j - i;
+  let n = j - i;
   if (n < 2 || n > 3 || !long || tokens[j]?.titleCase) return 0;
-  if (tokens[j] && tokens[j]!.raw === '-' && tokens[j]!.start === tokens[j - 1]!.end) return 0; // "Moon Jae-in"
+  // "Roh Moo-hyun", "Moon Jae-in": the syllable after a hyphen written close belongs to the name.
+  if (tokens[j]?.raw === '-' && tokens[j]!.start === tokens[j - 1]!.end && tokens[j + 1]?.start === tokens[j]!.end && /^[A-Za-z]+$/.test(tokens[j + 1]!.raw)) n += 2;
+  else if (tokens[j]?.raw === '-' && tokens[j]!.start === tokens[j - 1]!.end) return 0;
   return n;
 }
 
@@ -131,8 +136,9 @@ export function looseForeignNameLength(tokens: readonly Token[], i: number): num
       if (foreignWord(t.raw)) foreign = true;
     } else if (words > 0 && NAME_PARTICLES.has(t.raw) && tokens[j + 1] && (LATIN_WORD.test(tokens[j + 1]!.raw) || tokens[j + 1]!.raw === '-')) {
       // "Osama bin Laden", "Abu Musab al-Zarqawi"
-    } else if (words > 0 && t.raw === '-' && t.start === tokens[j - 1]!.end && tokens[j + 1]?.start === t.end && LATIN_WORD.test(tokens[j + 1]!.raw)) {
-      // "Jean-Pierre", "al-Zarqawi"
+    } else if (words > 0 && t.raw === '-' && t.start === tokens[j - 1]!.end && tokens[j + 1]?.start === t.end && (LATIN_WORD.test(tokens[j + 1]!.raw) || /^[a-z]{2,8}$/.test(tokens[j + 1]!.raw))) {
+      // "Jean-Pierre", "al-Zarqawi", "Roh Moo-hyun" (a Korean given name's second syllable in lower case)
+      if (!LATIN_WORD.test(tokens[j + 1]!.raw)) { j += 2; foreign = true; continue; }
     } else if (words > 0 && /^[A-Z]$/.test(t.raw) && tokens[j + 1]?.raw === '.' && tokens[j + 2] && LATIN_WORD.test(tokens[j + 2]!.raw)) {
       // "George W. Bush": a middle initial
       j++;

@@ -101,3 +101,20 @@ describe('officers of international bodies', () => {
     ]);
   });
 });
+
+describe('names', () => {
+  it('keep a Korean given name\'s hyphenated syllable', () => {
+    const { mentions } = extractText('n1', 'Tin\nHôm qua, Tổng thống Roh Moo-hyun phát biểu và Tổng thống Moon Jae-in nói.');
+    expect(names(of('person', mentions))).toEqual(['Roh Moo-hyun', 'Moon Jae-in']);
+  });
+
+  it('stop before a title\'s first syllable and never take a syllable glued to a number', () => {
+    const { mentions } = extractText('n2', 'Tin\nÔng Hoàng Văn Hải Bí thư Đảng ủy phát biểu. Ông Vương Đức8 nói.');
+    expect(names(of('person', mentions))).toEqual(['Hoàng Văn Hải']);
+  });
+
+  it('are never a province of before 2008', () => {
+    const { mentions } = extractText('n3', 'Tin\nTỉnh Hà Tây sáp nhập vào Hà Nội; ông Hà Tây nói.');
+    expect(names(of('person', mentions))).toEqual([]);
+  });
+});
