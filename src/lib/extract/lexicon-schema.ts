@@ -44,6 +44,7 @@ export const unitsFileSchema = z
     notStandalone: phrases.optional(),
     orgWords: phrases.optional(),
     legalForms: phrases.optional(),
+    provincialOrgWords: phrases.optional(),
   })
   .strict();
 export type UnitsFile = z.infer<typeof unitsFileSchema>;

@@ -72,6 +72,8 @@ export interface OrgDef {
   name: string;
   /** Starts with an organisation word (Sở, Cục, Công ty …): an entity; else only a role's unit name. */
   entity: boolean;
+  /** A body every province has (units.yaml provincialOrgWords) named without its place: the article's province's, if it has one. */
+  provincial?: boolean;
 }
 
 type UnitDef = HeadDef | NationalDef | SubBodyDef | OrgDef;
@@ -90,6 +92,8 @@ export interface UnitTables {
   boundPairs: Set<string>;
   /** Organs of Party committees (units.yaml partyOrgans). */
   partyOrgans: Set<string>;
+  /** Organisation words of bodies every province has ("Sở"): units.yaml provincialOrgWords. */
+  provincialOrgWords: PhraseTrie<true>;
   /** "The Party committee of the place", whatever its head turns out to be. */
   committeeHead: HeadDef;
 }
@@ -137,6 +141,7 @@ export function unitTables(): UnitTables {
     legalForms: new PhraseTrie<true>(),
     boundPairs: new Set<string>(),
     partyOrgans: new Set((data.partyOrgans ?? []).map((n) => canonicalDisplay(n))),
+    provincialOrgWords: new PhraseTrie<true>(),
     committeeHead: {
       type: 'head', name: '', place: 'level', kinds: [], fallback: [], parent: 'committee', qualifiers: [],
       partyQualifier: null, national: null, capitalised: false, bareUnique: false, committee: true,
@@ -144,6 +149,7 @@ export function unitTables(): UnitTables {
   };
   for (const w of data.orgWords ?? []) tables.orgWords.add(phraseNorms(w), true);
   for (const w of data.legalForms ?? []) tables.legalForms.add(phraseNorms(w), true);
+  for (const w of data.provincialOrgWords ?? []) tables.provincialOrgWords.add(phraseNorms(w), true);
   // Every name the lexicon spells: its (capitalised, lower-case) neighbours are how names continue.
   const spelled = [
     ...data.heads.map((h) => h.name), ...(data.subBodies ?? []), ...(data.orgWords ?? []), ...(data.legalForms ?? []),
@@ -437,6 +443,13 @@ export function resolveUnit(u: UnitMatch, ctx: UnitContext): ResolvedUnit | null
   if (u.foreign) {
     const name = `${def.name} ${u.foreign.place.name}${u.foreign.at ? ` tại ${u.foreign.at.name}` : ''}`;
     out = { name, key: nationalKey(name), place: null, placeKey: u.foreign.place.key, parentKeys: [] };
+  } else if (def.type === 'org' && def.provincial) {
+    // The province the article is about, else no entity (only the role's unit name): one "Sở Xây dựng"
+    // entity across articles would hold every province's department.
+    const p = ctx.placeFor(['province', 'city'], u.block, u.start);
+    def.entity = !!p;
+    const name = p ? `${def.name} ${p.name}` : def.name;
+    out = { name, key: nationalKey(name), place: p, placeKey: p?.key ?? null, parentKeys: [] };
   } else if (def.type === 'org') {
     const parent = u.inner ? resolveUnit(u.inner, ctx) : null;
     out = { name: def.name, key: nationalKey(def.name), place: null, placeKey: parent?.placeKey ?? null, parentKeys: parent ? [parent.key] : [] };
@@ -554,7 +567,17 @@ export function matchNamedOrg(tokens: readonly Token[], i: number, ctx: MatchCon
   if (end === null) return null;
   const name = canonicalDisplay(spelledOut(tokens, i, end, ctx.text));
   const def: OrgDef = { type: 'org', name, entity: true };
-  return { start: first.start, end: tokens[end - 1]!.end, next: end, def, qualifier: null, placeRef: null, inner: readInside(tokens, j, end, ctx), central: false, block: ctx.block, borrowFrom: null };
+  const refsBefore = ctx.placeRefs.length;
+  const inner = readInside(tokens, j, end, ctx);
+  // "Sở Xây dựng" with no place in its name: which province's is for the article to say (resolveUnit).
+  if (t.provincialOrgWords.longest(tokens, i)?.length === head.length && ctx.placeRefs.length === refsBefore && !inner && !placeWithin(tokens, j, end, ctx)) def.provincial = true;
+  return { start: first.start, end: tokens[end - 1]!.end, next: end, def, qualifier: null, placeRef: null, inner, central: false, block: ctx.block, borrowFrom: null };
+}
+
+/** Does tokens[from..to) hold a place's name (read whole by orgNameEnd, not recorded)? */
+function placeWithin(tokens: readonly Token[], from: number, to: number, ctx: MatchContext): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.word && placeLength(tokens, k, ctx) > 0) return true;
+  return false;
 }
 
 /**

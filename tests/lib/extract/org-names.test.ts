@@ -37,6 +37,14 @@ describe('organisation names', () => {
     expect(names(of('unit', mentions))[0]).toBe('Viện Vật lý Địa cầu');
   });
 
+  it('of a body every province has, written without a place, are the article\'s province\'s, or no entity', () => {
+    const placed = extractText('o6', 'Tin\nTỉnh Nghệ An: Giám đốc Sở Y tế Lê Văn An cho biết.');
+    expect(roles(placed.mentions)).toEqual(['Lê Văn An | Giám đốc | Sở Y tế Nghệ An']);
+    const nowhere = extractText('o7', 'Tin\nGiám đốc Sở Y tế Lê Văn An cho biết.');
+    expect(roles(nowhere.mentions)).toEqual(['Lê Văn An | Giám đốc | Sở Y tế']);
+    expect(of('unit', nowhere.mentions)).toEqual([]);
+  });
+
   it('name the places written with a level word inside them', () => {
     const { mentions } = extractText('o5', 'Tin\nCông ty Lương thực tỉnh Sóc Trăng đã ký hợp đồng xuất khẩu.');
     expect(names(of('place', mentions))).toEqual(['Tỉnh Sóc Trăng']);
