@@ -36,6 +36,7 @@ const lawsFileSchema = z
           name: z.string(),
           years: z.array(z.number().int().min(1900).max(2100)).min(1),
           aliases: z.array(z.string().min(1)).optional(),
+          forms: z.array(z.string().min(1)).optional(),
         })
         .strict(),
     ),
@@ -73,6 +74,7 @@ function lawTables(): LawTables {
     if (!kindWord) throw new Error(`data/laws.yaml: ${law.name}: unknown kind "${law.kind}" (kinds: ${[...kindWords.keys()].join(', ')})`);
     const def: LawDef = { kindId: law.kind, kindWord, name: canonicalDisplay(law.name), years: [...law.years].sort((a, b) => a - b) };
     for (const n of [law.name, ...(law.aliases ?? [])]) known.add(phraseNorms(`${kindWord} ${n}`.trim()), def);
+    for (const f of law.forms ?? []) known.add(phraseNorms(f), def);
   }
   tables = { known, kinds, notAfter: new Set(data.notAfter.map((w) => phraseNorms(w)[0]!)) };
   return tables;
@@ -117,6 +119,12 @@ function orgWordEndsAt(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** A country or place abroad written at tokens[i] (not Việt Nam). */
+function foreignAt(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i] ? worldPlaceAt(tokens, i) : null;
+  return !!w && w.place.code !== 'VN';
+}
+
 function articleYear(article: ArticleFile): number | null {
   const m = article.published ? /^(\d{4})/.exec(article.published) : null;
   return m ? Number(m[1]) : null;
@@ -152,6 +160,8 @@ export function extractLaws(article: ArticleFile, text: ArticleText): Mention[] 
         if (n === 0 || worldPlaceAt(tokens, end)) continue;
         end += n;
       }
+      // "Hiến pháp Mỹ", "Bộ luật Hình sự của Pháp": another country's law, not ours.
+      if (foreignAt(tokens, end) || (tokens[end]?.norm === 'của' && foreignAt(tokens, end + 1))) continue;
       const stated = yearAfter(tokens, end);
       let version: number | null = stated?.year ?? null;
       if (version === null && def && year !== null) version = def.years.filter((y) => y <= year).pop() ?? null;

@@ -120,6 +120,11 @@ describe('organisations', () => {
 });
 
 describe('laws', () => {
+  it('a code written with "Luật" is the code; another country\'s law is none of ours', () => {
+    const { mentions } = extractText('l9', 'Tin\nTheo Luật Dân sự năm 2005 và Bộ luật Dân sự; Hiến pháp Mỹ và Hiến pháp của Afghanistan khác Hiến pháp năm 2013.');
+    expect(of('document', mentions).map((m) => m.attrs?.name)).toEqual(['Bộ luật Dân sự 2005', 'Bộ luật Dân sự', 'Hiến pháp 2013']);
+  });
+
   it('a stated year is that version; none, the version in force at the article\'s date', () => {
     const { mentions } = extractText('l1', 'Tin\nLuật Đất đai năm 2003 được thay bằng Luật Đất đai; Bộ luật hình sự quy định rõ.', '2017-05-01');
     const docs = of('document', mentions);
