@@ -217,6 +217,8 @@ export interface MatchContext {
   text: string;
   /** Is tokens[i] the start of a person's name (for names missing from the gazetteer)? */
   personStartsAt: (tokens: readonly Token[], i: number) => boolean;
+  /** Does a foreign person's name (two or more words) start at tokens[i]? */
+  foreignNameAt?: (tokens: readonly Token[], i: number) => boolean;
   /** Records a place written at tokens[i] (a level word and name, a province, a country); the index after it, or i. */
   placeAt?: (tokens: readonly Token[], i: number) => number;
 }
@@ -645,6 +647,7 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
   let k = j;
   const breaks = (x: Token): boolean => ORG_STOP.has(x.raw) || x.raw === ',' || (x.word && ORG_BREAK.has(x.norm));
   let closed = false; // stopped by punctuation or a word that names where it belongs, not by a verb, a name or the length
+  let vietnameseName = false; // a capitalised Vietnamese word is in the name so far
   while (k < tokens.length && k - j < MAX_ORG_TOKENS) {
     const x = tokens[k]!;
     // Not a full stop or a colon: a verb often ends a sentence or opens a quote ("… Trường Đại học Mở nhận xét:").
@@ -658,6 +661,9 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
     }
     // "Tổng công ty trình Thủ tướng …": a title after a lower-case word starts another phrase.
     if (k > j && lowerRun > 0 && x.cap && titleTables().titles.longest(tokens, k)) break;
+    // "Đảng Dân chủ Chuck Schumer": a foreign name after a Vietnamese name is a person's
+    // (a name foreign from its first word, "Tập đoàn Berkshire Hathaway", is the organisation's).
+    if (vietnameseName && x.cap && ctx.foreignNameAt?.(tokens, k)) { closed = true; break; }
     // "Sở Nội vụ … và Ban Tổ chức …": a second organisation starts. After a dash it is the
     // one this belongs to ("Trường Đại học Bách khoa – Đại học Quốc gia …"): part of the name.
     if (ORG_JOINERS.has(x.raw) && !DASHES.has(x.raw) && k + 1 < tokens.length && (t.orgWords.longest(tokens, k + 1) || t.starts.longest(tokens, k + 1))) break;
@@ -676,6 +682,7 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
     if (x.word && x.cap) {
       end = k + 1;
       lowerRun = 0;
+      if (!FOREIGN_SYLLABLE.test(x.raw) || VIETNAMESE_LETTER.test(x.raw)) vietnameseName = true;
     } else if (DIGITS.test(x.raw)) {
       // "Bệnh viện 103", "Tổng công ty Phát điện 1": a number right after the name's words;
       // not a date or a time ("… TP.HCM chiều 26-5").
@@ -698,7 +705,9 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
   // Only a name that visibly ends is trusted: a lower-case word right after it may
   // be the rest of a word ("Công ty Tư vấn …") whose end we cannot see.
   const after = tokens[end];
-  if (after && after.word && !after.cap && !DIGITS.test(after.raw) && !ORG_BREAK.has(after.norm) && !properEnding(tokens, j, end)) {
+  // A foreign last word ("Công ty Microsoft tổ chức …") is no first syllable of a longer word: its end is plain.
+  const foreignLast = isForeignWord(tokens[end - 1]!.raw);
+  if (after && after.word && !after.cap && !DIGITS.test(after.raw) && !ORG_BREAK.has(after.norm) && !properEnding(tokens, j, end) && !foreignLast) {
     // Unless a comma, a bracket, "thuộc"/"tại" or a person's name closes it within two
     // lower-case words: "Viện Vật lý Địa cầu thuộc …", "Công ty Mua bán điện, …".
     return closed && lowerRun > 0 && lowerRun <= 2 ? k : null;
@@ -708,9 +717,18 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
 
 const DIGITS = /^\d/;
 
-/** Punctuation, a function word or a capital after a name: where it plainly ends. */
+/** Punctuation that closes a clause, a function word or a capital after a name: where it plainly ends ("30 %" does not). */
 function endsVisibly(next: Token | undefined): boolean {
-  return !next || !next.word || next.cap || ORG_BREAK.has(next.norm);
+  return !next || next.cap || ORG_BREAK.has(next.norm) || CLAUSE_MARKS.has(next.raw);
+}
+const CLAUSE_MARKS = new Set([',', '.', ';', ':', ')', '(', '"', '“', '”', '-', '–']);
+
+// A capitalised word in plain Latin letters that no Vietnamese syllable spells ("Microsoft", "Galaxy").
+const FOREIGN_SYLLABLE = /^[A-Z][a-z]+$/;
+const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
+const VIETNAMESE_SYLLABLE_SHAPE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?$/;
+function isForeignWord(raw: string): boolean {
+  return FOREIGN_SYLLABLE.test(raw) && raw.length >= 4 && !VIETNAMESE_SYLLABLE_SHAPE.test(raw.toLowerCase());
 }
 
 /**
@@ -781,7 +799,7 @@ const ORG_STOP = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', 
 const TRAILING_CLOSERS = new Set([',', '-', '–', '—']);
 const SHORT_TRAILING_ORG = 8;
 // Words that never occur inside an organisation's name between a title and a name.
-const ORG_BREAK = new Set(['đối', 'với', 'ông', 'bà', 'anh', 'chị', 'là', 'hiện', 'nay', 'tại', 'được', 'đã', 'đang', 'sẽ', 'cho', 'theo', 'khi', 'ở', 'về', 'trong', 'này', 'đó', 'đồng', 'chí', 'cũng', 'vừa', 'mới', 'nói', 'biết', 'khẳng', 'nhấn', 'chia', 'cùng', 'dự', 'tới', 'đến', 'từ', 'thì', 'mà', 'nhưng', 'người', 'thuộc']);
+const ORG_BREAK = new Set(['đối', 'với', 'ông', 'bà', 'anh', 'chị', 'là', 'hiện', 'nay', 'tại', 'được', 'đã', 'đang', 'sẽ', 'cho', 'theo', 'khi', 'ở', 'về', 'trong', 'này', 'đó', 'đồng', 'chí', 'cũng', 'vừa', 'mới', 'nói', 'biết', 'khẳng', 'nhấn', 'chia', 'cùng', 'dự', 'tới', 'đến', 'từ', 'thì', 'mà', 'nhưng', 'người', 'thuộc', 'rằng', 'trên', 'dưới', 'nhất', 'do']);
 
 /**
  * After a title that follows a name ("Ông Hồ Sỹ Hùng - Cục trưởng Cục Phát triển

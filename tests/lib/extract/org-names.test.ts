@@ -45,6 +45,11 @@ describe('organisation names', () => {
     expect(of('unit', nowhere.mentions)).toEqual([]);
   });
 
+  it('end at a foreign name after Vietnamese words, after a foreign last word, and not at a count', () => {
+    const { mentions } = extractText('o8', 'Tin\nĐảng Dân chủ Chuck Schumer phản đối. Công ty Microsoft tổ chức hội thảo. Công ty Galaxy chiếm 30 % thị phần. Tập đoàn Berkshire Hathaway cho biết.');
+    expect(names(of('unit', mentions))).toEqual(['Đảng Dân chủ', 'Công ty Microsoft', 'Công ty Galaxy', 'Tập đoàn Berkshire Hathaway']);
+  });
+
   it('name the places written with a level word inside them', () => {
     const { mentions } = extractText('o5', 'Tin\nCông ty Lương thực tỉnh Sóc Trăng đã ký hợp đồng xuất khẩu.');
     expect(names(of('place', mentions))).toEqual(['Tỉnh Sóc Trăng']);
