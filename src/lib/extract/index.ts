@@ -266,12 +266,15 @@ function namesAThingHere(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (prev && HOUSE_NUMBER.test(prev.raw)) return true;
   const t = titleTables();
-  for (let k = 1; k <= t.notPersonAfterMax && i - k >= 0; k++) {
-    const m = t.notPersonAfter.longest(tokens, i - k, i);
+  // "các tuyến đường như Khâm Thiên, …": a connecting word may stand between the street word and the names.
+  const at = prev && LIST_INTRODUCERS.has(prev.norm) ? i - 1 : i;
+  for (let k = 1; k <= t.notPersonAfterMax && at - k >= 0; k++) {
+    const m = t.notPersonAfter.longest(tokens, at - k, at);
     if (m && m.length === k) return true;
   }
   return false;
 }
+const LIST_INTRODUCERS = new Set(['như', 'gồm', 'là', 'mang', 'tên']);
 
 /**
  * An office of another country: its unit is the body the title's template
@@ -574,7 +577,13 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   // after it (foreign: true), a title somewhere in the article, or a second mention.
   const looseCount = new Map<string, number>();
   for (const p of scan.loose) looseCount.set(p.key, (looseCount.get(p.key) ?? 0) + 1);
-  const kept = [...scan.people, ...scan.loose.filter((p) => introduced.has(p.key) || p.foreign || (looseCount.get(p.key) ?? 0) >= 2 || (!isForeignLoose(p) && p.name.split(' ').length >= 3))];
+  // A two-syllable name standing alone that is also a place's ("Lạc Dương", a district) needs an
+  // introduction somewhere in the article (a longer one, "Hồ Chí Minh", is a person's first).
+  const placeNamed = (p: PersonMatch): boolean => {
+    const toks = tokenize(p.name);
+    return toks.length === 2 && loadGazetteer().names.longest(toks, 0)?.length === 2;
+  };
+  const kept = [...scan.people, ...scan.loose.filter((p) => introduced.has(p.key) || ((p.foreign || (looseCount.get(p.key) ?? 0) >= 2 || (!isForeignLoose(p) && p.name.split(' ').length >= 3)) && !placeNamed(p)))];
   for (const p of kept) {
     if (p.key === authorKey) continue;
     const roles: PersonRoleAttr[] = [];

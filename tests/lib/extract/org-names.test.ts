@@ -126,6 +126,11 @@ describe('names', () => {
     expect(names(of('person', mentions))).toEqual(['Hoàng Văn Hải']);
   });
 
+  it('are not streets listed after "đường như", nor a place\'s name standing alone', () => {
+    const { mentions } = extractText('n4', 'Tin\nHàng loạt tuyến đường như Khâm Thiên, Nguyễn Thái Học, Bùi Ngọc Dương bị ngập. Lạc Dương có nhiều hoa; Lạc Dương đẹp.');
+    expect(names(of('person', mentions))).toEqual([]);
+  });
+
   it('are never a province of before 2008', () => {
     const { mentions } = extractText('n3', 'Tin\nTỉnh Hà Tây sáp nhập vào Hà Nội; ông Hà Tây nói.');
     expect(names(of('person', mentions))).toEqual([]);
