@@ -158,6 +158,8 @@ function matchContext(scan: ArticleScan, text: string, block: number): MatchCont
   return ctx;
 }
 
+const COMMUNE_KINDS = new Set<PlaceKind>(['phuong', 'xa', 'thitran', 'dackhu']);
+
 /** Places after a level word, including lists: "phường Cầu Dền, Trương Định và Thanh Nhàn", "4 phường (A, B)". */
 function matchPlaces(tokens: readonly Token[], i: number, ctx: MatchContext): number {
   const lw = matchLevelWord(tokens, i);
@@ -200,6 +202,12 @@ function matchPlaces(tokens: readonly Token[], i: number, ctx: MatchContext): nu
     // Outside brackets, only gazetteer names continue a list ("tỉnh Bắc Ninh, Đảng ủy …" ends it).
     const more = nameAt(j + 1, false);
     if (!more) break;
+    // An address goes up: after a commune, "xã Eré, Krông Pa, Gia Lai" names a district next,
+    // not another commune, whenever the name is also a district's or a province's.
+    if (!listMode && kinds.every((k) => COMMUNE_KINDS.has(k))) {
+      const same = loadGazetteer().names.longest(tokens, j + 1);
+      if (same?.length === more.length && same.values.some((p) => !COMMUNE_KINDS.has(p.kind))) break;
+    }
     push(j + 1, j + 1, j + 1 + more.length, more.candidates, false);
     j += 1 + more.length;
   }

@@ -136,3 +136,10 @@ describe('names', () => {
     expect(names(of('person', mentions))).toEqual([]);
   });
 });
+
+describe('addresses', () => {
+  it('go up after a commune: a district\'s name next is not read as another commune', () => {
+    const { mentions } = extractText('a2', 'Tin\nTại ấp An Trạch, xã An Hiệp, Mỹ Tú, Sóc Trăng, chúng tôi đến. Các phường Cầu Dền, Trương Định và Thanh Nhàn.');
+    expect(of('place', mentions).map((m) => m.surface)).toEqual(['xã An Hiệp', 'Sóc Trăng', 'phường Cầu Dền', 'Trương Định', 'Thanh Nhàn']);
+  });
+});
