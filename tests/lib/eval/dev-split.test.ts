@@ -31,11 +31,11 @@ describe('the development split', () => {
   it('scores at or above its floors on the real pipeline', async () => {
     const s = await scoreCorpusSample(files, corpusPath());
     expect(s.articles).toBe(144);
-    const floors = { person: 0.84, unit: 0.68, place: 0.88, document: 0.8 } as const;
+    const floors = { person: 0.86, unit: 0.72, place: 0.89, document: 0.82 } as const;
     for (const [type, floor] of Object.entries(floors)) {
       expect(s.types[type as keyof typeof floors].f1, `${type} F1`).toBeGreaterThanOrEqual(floor);
       expect(s.types[type as keyof typeof floors].precision, `${type} precision`).toBeGreaterThanOrEqual(0.88);
     }
-    expect(s.roles.f1, 'role triples F1').toBeGreaterThanOrEqual(0.58);
+    expect(s.roles.f1, 'role triples F1').toBeGreaterThanOrEqual(0.69);
   }, 120_000);
 });
