@@ -8,10 +8,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getKnowledge } from './knowledge.ts';
+import { KB_SHARD_DIR, shardKnowledgeBase } from '../lib/graph/shards.ts';
 import { checkLinks } from '../lib/site/linkcheck.ts';
 import { buildSearchIndex } from '../lib/search/index-site.ts';
 import { recordStage } from '../lib/infra/stats.ts';
@@ -87,8 +88,12 @@ export default function khoTin(): AstroIntegration {
         const pages = (await pageDependencies()).afterPages((p) => (p.startsWith(basePath) ? `/${p.slice(basePath.length)}` : p));
         if (pages.rendered + pages.reused > 0) logger.info(`pages: ${pages.rendered} rendered, ${pages.reused} reused from the previous build`);
         const { kb } = await getKnowledge();
-        await writeFile(path.join(outDir, 'kb.json'), JSON.stringify(kb));
-        logger.info(`kb.json: ${kb.articles.length} articles, ${kb.entities.length} entities`);
+        // kb.json is an index; the records go in shards under kb/ (a shard left from a bigger build is pruned below).
+        const { index, shards } = shardKnowledgeBase(kb);
+        await mkdir(path.join(outDir, KB_SHARD_DIR), { recursive: true });
+        for (const shard of shards) await writeFile(path.join(outDir, shard.file), shard.json);
+        await writeFile(path.join(outDir, 'kb.json'), JSON.stringify(index));
+        logger.info(`kb.json: ${kb.articles.length} articles, ${kb.entities.length} entities in ${shards.length} shards`);
         // One listing of dist/ serves the pruning of stale files and the link check.
         const listed = await listFiles(outDir);
         const { files, removed } = output ? pruneOutput(output, listed, pages.outputs) : { files: listed, removed: [] };

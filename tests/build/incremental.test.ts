@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../e2e/support/site.ts';
 import { differingFiles, listFiles } from '../e2e/support/files.ts';
+import { readPublishedKnowledgeBase } from '../../src/lib/graph/shards.ts';
 
 function stageLines(file: string): { stage: string; cacheHits?: number; articles?: number; rendered?: number; reused?: number }[] {
   return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -63,7 +64,7 @@ describe('incremental build', () => {
     const stats2 = path.join(work, 'stats2.jsonl');
     const afterEdit = buildSite({ name: 'incr', contentDir: content, env: { KHO_TIN_CACHE_DIR: cacheDir, KHO_TIN_STATS: stats2 } });
     const cleanEdit = buildSite({ name: 'incr-edit-clean', contentDir: content, env: { KHO_TIN_CACHE: '0' } });
-    expect(readFileSync(path.join(afterEdit.outDir, 'kb.json'), 'utf8')).toContain('Phạm Thị Hồng Nhung');
+    expect(JSON.stringify(readPublishedKnowledgeBase(afterEdit.outDir))).toContain('Phạm Thị Hồng Nhung');
     expectSameFiles(afterEdit.outDir, cleanEdit.outDir);
     expect(stageLines(stats2).find((l) => l.stage === 'page-deps')!.reused).toBeGreaterThan(0);
 

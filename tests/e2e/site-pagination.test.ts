@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { servedWithBrowser } from './support/served.ts';
 import { buildSite } from './support/site.ts';
 import type { KnowledgeBase } from '../../src/lib/model/kb.ts';
+import { readPublishedKnowledgeBase } from '../../src/lib/graph/shards.ts';
 
 const ARTICLES = 60;
 const contentDir = path.resolve('.cache/e2e-content/pagination');
@@ -40,7 +41,7 @@ beforeAll(async () => {
 const served = servedWithBrowser(() => outDir);
 
 function documentSlug(): string {
-  const kb = JSON.parse(readFileSync(path.join(outDir, 'kb.json'), 'utf8')) as KnowledgeBase;
+  const kb = readPublishedKnowledgeBase(outDir);
   const doc = kb.entities.find((e) => e.type === 'document' && e.document?.code === '05-CT/TW');
   expect(doc, 'the directive 05-CT/TW is an entity').toBeTruthy();
   expect(new Set(doc!.articles).size).toBe(ARTICLES);

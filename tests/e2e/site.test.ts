@@ -14,6 +14,7 @@ import { servedWithBrowser } from './support/served.ts';
 import { siteOutDir } from './support/site.ts';
 import type { KnowledgeBase } from '../../src/lib/model/kb.ts';
 import { canonicalTones } from '../../src/lib/text/fold.ts';
+import { readPublishedKnowledgeBase } from '../../src/lib/graph/shards.ts';
 
 // E2E_SEEDS_DIR: test a private copy of the seed build while others rebuild .cache/e2e/seeds.
 const outDir = process.env.E2E_SEEDS_DIR ? path.resolve(process.env.E2E_SEEDS_DIR) : siteOutDir('seeds');
@@ -36,7 +37,7 @@ const QUAN_SU_HBT = seedId('004_171404efb626d2ae.txt');
 const NQ4_XII = ['000_9c833f5879be070b.txt', '001_144f08ba95b2f3ab.txt', '002_12b90e3edf959f26.txt', '004_171404efb626d2ae.txt'].map(seedId);
 
 function kb(): KnowledgeBase {
-  return JSON.parse(readFileSync(path.join(outDir, 'kb.json'), 'utf8')) as KnowledgeBase;
+  return readPublishedKnowledgeBase(outDir);
 }
 
 const served = servedWithBrowser(() => outDir);
