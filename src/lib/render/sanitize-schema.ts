@@ -20,8 +20,6 @@ export const articleSchema: Schema = {
       'href',
       'title',
       ['className', MENTION_CLASS, ...Object.keys(ENTITY_SECTION).map((type) => `${MENTION_CLASS}-${type}`)],
-      'dataEntity',
-      'dataEntityType',
     ],
     img: ['src', 'alt', 'title'],
     figure: [['className', 'caption']],

@@ -24,7 +24,7 @@ function renderWith(markdown: string, spans: { surface: string; entity: string; 
   return html;
 }
 
-const PERSON = 'class="mention mention-person" data-entity="person/le-thanh-vinh" data-entity-type="person"';
+const PERSON = 'class="mention mention-person"';
 
 describe('mention links in the tree', () => {
   it('wraps each mention in a link carrying the entity and its type, leaving the text around it', () => {
@@ -37,7 +37,7 @@ describe('mention links in the tree', () => {
       ],
     );
     expect(html).toBe(
-      '<p>Phó Bí thư <a href="/kho-tin/unit/dang-uy-phuong-minh-khai/" class="mention mention-unit" data-entity="unit/dang-uy-phuong-minh-khai" data-entity-type="unit">Đảng ủy phường Minh Khai</a> ' +
+      '<p>Phó Bí thư <a href="/kho-tin/unit/dang-uy-phuong-minh-khai/" class="mention mention-unit">Đảng ủy phường Minh Khai</a> ' +
         `<a href="/kho-tin/person/le-thanh-vinh/" ${PERSON}>Lê Thành Vinh</a> cho biết. Đồng chí <a href="/kho-tin/person/le-thanh-vinh/" ${PERSON}>Lê Thành Vinh</a> chia sẻ.</p>`,
     );
   });
@@ -61,7 +61,7 @@ describe('mention links in the tree', () => {
     ]);
     expect(html).toBe(
       '<p>Ông <a href="https://example.org/nam" rel="nofollow noopener">Nguyễn Văn Nam</a> cùng ' +
-        '<a href="/kho-tin/person/tran-quyet-thang/" class="mention mention-person" data-entity="person/tran-quyet-thang" data-entity-type="person">Trần Quyết Thắng</a>.</p>',
+        '<a href="/kho-tin/person/tran-quyet-thang/" class="mention mention-person">Trần Quyết Thắng</a>.</p>',
     );
   });
 
