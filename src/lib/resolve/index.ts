@@ -309,6 +309,8 @@ const ASCII_NAME = /^[A-Za-z][A-Za-z'’-]*$/;
  * name) the surname stays a person of its own. Vietnamese names are not read this way: a given name
  * alone ("Phúc") is shared by far too many people.
  */
+const DOMINANT_FACTOR = 5;
+
 function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mention, Group>, articleOfMention: Map<Mention, string>): void {
   const fullByLast = new Map<string, Group[]>();
   for (const g of groups.values()) {
@@ -334,8 +336,12 @@ function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mentio
       // Several full names end alike (Donald, Ivanka and Melania Trump): the one that held an office the surname holds.
       const offices = new Set(g.roles.filter((r) => r.role.unitName).map((r) => `${r.role.title}\u0000${r.role.unitName}`));
       const sharing = candidates.filter((c) => c.roles.some((r) => offices.has(`${r.role.title}\u0000${r.role.unitName}`)));
-      if (sharing.length === 1) {
-        const only = sharing[0]!;
+      // One of them holds it in five times as many articles as any other ("Vladimir Putin" beside
+      // the misspelt "Valdimir Putin"): that one.
+      const ranked = [...sharing].sort((a, b) => b.articles.length - a.articles.length);
+      const dominant = ranked.length > 1 && ranked[0]!.articles.length >= DOMINANT_FACTOR * ranked[1]!.articles.length ? ranked[0]! : null;
+      if (sharing.length === 1 || dominant) {
+        const only = dominant ?? sharing[0]!;
         moves.push({ from: g, to: () => only });
       } else {
         moves.push({

@@ -78,6 +78,20 @@ describe('foreign offices and people', () => {
     expect(people[0]!.articles.sort()).toEqual(['s1', 's2']);
   });
 
+  it('a surname goes to the full name that holds its office in five times as many articles as any other', () => {
+    const read = (id: string, body: string): ArticleExtraction => {
+      const x = extractText(id, `Tin\n${body}`, '2005-01-02');
+      return { article: x.article, text: x.text, mentions: x.mentions };
+    };
+    const { entities } = resolveEntities([
+      ...['v1', 'v2', 'v3', 'v4', 'v5'].map((id) => read(id, 'Tổng thống Nga Vladimir Putin phát biểu.')),
+      read('m1', 'Tổng thống Nga Valdimir Putin phát biểu.'),
+      read('s1', 'Tổng thống Nga Putin cho biết.'),
+    ]);
+    const people = Object.fromEntries(entities.filter((e) => e.type === 'person').map((p) => [p.name, [...p.articles].sort()]));
+    expect(people).toEqual({ 'Vladimir Putin': ['s1', 'v1', 'v2', 'v3', 'v4', 'v5'], 'Valdimir Putin': ['m1'] });
+  });
+
   it('a surname several full names end with is, in each article, the one full name that article also names', () => {
     const read = (id: string, body: string): ArticleExtraction => {
       const x = extractText(id, `Tin\n${body}`, '2005-01-02');
