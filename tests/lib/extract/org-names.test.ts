@@ -4,13 +4,7 @@
  * (issue 14, classes 3, 6 and 14), on sentences written the way the press writes them.
  */
 import { describe, expect, it } from 'vitest';
-import { extractText } from './seed-support.ts';
-import type { Mention } from '../../../src/lib/model/mention.ts';
-
-const of = (type: Mention['type'], ms: Mention[]): Mention[] => ms.filter((m) => m.type === type);
-const names = (ms: Mention[]): string[] => ms.map((m) => String(m.attrs?.name ?? m.surface));
-const roles = (ms: Mention[]): string[] =>
-  of('person', ms).flatMap((m) => ((m.attrs?.roles ?? []) as { title: string; unitName: string | null }[]).map((r) => `${m.attrs?.name} | ${r.title} | ${r.unitName ?? '—'}`));
+import { extractText, names, of, roles } from './seed-support.ts';
 
 describe('organisation names', () => {
   it('read a place\'s name whole, whatever its syllables look like', () => {

@@ -77,3 +77,11 @@ export function keysOf(x: Extracted, type: Mention['type']): Set<string> {
 export function namesOf(x: Extracted, type: Mention['type']): Set<string> {
   return new Set(x.mentions.filter((m) => m.type === type).map((m) => (m.attrs as { name: string }).name));
 }
+
+/** The mentions of one type, in text order. */
+export const of = (type: Mention['type'], ms: Mention[]): Mention[] => ms.filter((m) => m.type === type);
+/** Their canonical names (the surface when a mention has none). */
+export const names = (ms: Mention[]): string[] => ms.map((m) => String(m.attrs?.name ?? m.surface));
+/** Every role of every person mention, as "name | title | unit". */
+export const roles = (ms: Mention[]): string[] =>
+  of('person', ms).flatMap((m) => ((m.attrs?.roles ?? []) as RoleView[]).map((r) => `${m.attrs?.name} | ${r.title} | ${r.unitName ?? '—'}`));

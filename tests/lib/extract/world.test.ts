@@ -4,16 +4,13 @@
  * press writes them.
  */
 import { describe, expect, it } from 'vitest';
-import { extractText } from './seed-support.ts';
+import { extractText, names, of, roles } from './seed-support.ts';
 import { resolveEntities, type ArticleExtraction } from '../../../src/lib/resolve/index.ts';
-import type { Mention } from '../../../src/lib/model/mention.ts';
 
-function of(type: Mention['type'], mentions: Mention[]): Mention[] {
-  return mentions.filter((m) => m.type === type);
-}
-const names = (ms: Mention[]): string[] => ms.map((m) => String(m.attrs?.name ?? m.surface));
-const roles = (ms: Mention[]): string[] =>
-  of('person', ms).flatMap((m) => ((m.attrs?.roles ?? []) as { title: string; unitName: string | null }[]).map((r) => `${m.attrs?.name} | ${r.title} | ${r.unitName ?? '—'}`));
+const read = (id: string, body: string): ArticleExtraction => {
+  const x = extractText(id, `Tin\n${body}`, '2005-01-02');
+  return { article: x.article, text: x.text, mentions: x.mentions };
+};
 
 describe('countries', () => {
   it('are places of level "country", under their Vietnamese name, short forms included', () => {
@@ -79,10 +76,6 @@ describe('foreign offices and people', () => {
   });
 
   it('a surname goes to the full name that holds its office in five times as many articles as any other', () => {
-    const read = (id: string, body: string): ArticleExtraction => {
-      const x = extractText(id, `Tin\n${body}`, '2005-01-02');
-      return { article: x.article, text: x.text, mentions: x.mentions };
-    };
     const { entities } = resolveEntities([
       ...['v1', 'v2', 'v3', 'v4', 'v5'].map((id) => read(id, 'Tổng thống Nga Vladimir Putin phát biểu.')),
       read('m1', 'Tổng thống Nga Valdimir Putin phát biểu.'),
@@ -93,10 +86,6 @@ describe('foreign offices and people', () => {
   });
 
   it('a surname several full names end with is, in each article, the one full name that article also names', () => {
-    const read = (id: string, body: string): ArticleExtraction => {
-      const x = extractText(id, `Tin\n${body}`, '2005-01-02');
-      return { article: x.article, text: x.text, mentions: x.mentions };
-    };
     const { entities } = resolveEntities([
       read('b0', 'Cựu Tổng thống Mỹ George Bush đến thăm.'),
       read('b1', 'Tổng thống Mỹ George W. Bush phát biểu. Tổng thống Bush nói thêm.'),
