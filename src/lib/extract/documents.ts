@@ -36,6 +36,7 @@
  * or the registry locality whose places the article names.
  */
 import type { ArticleFile } from '../model/article.ts';
+import { titleTables } from './titles.ts';
 import type { KbDocumentInfo } from '../model/kb.ts';
 import { slugify } from '../text/slug.ts';
 import { canonicalDisplay, foldChars, foldName, foldTitle } from '../text/fold.ts';
@@ -116,10 +117,12 @@ const TERM_IN_TEXT = /khoa\s?\(?([ivxl]{1,6})(?![a-z0-9])/g;
 // A term of a local committee, a people's council or the National Assembly ("Quốc hội khóa XIV"), not of the Central Committee.
 const OTHER_TERM_CONTEXT = /dang bo|(?:tinh|thanh|quan|huyen|thi|dang) uy|quoc hoi|hdnd|hoi dong nhan dan|doan|hoi /;
 
-// Family names end a place name: "Thành ủy Hà Nội Đinh Tiến Dũng" is the committee of Hà Nội.
-const FAMILY_NAMES = new Set(['nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do',
-  'ho', 'ngo', 'duong', 'ly', 'dinh', 'dao', 'truong', 'luong', 'lam', 'trinh', 'doan', 'phung', 'cao', 'chu', 'ta',
-  'vuong', 'kieu', 'lai', 'nong', 'trieu', 'quach', 'hua', 'tang', 'luu', 'thai', 'to', 'mai', 'han']);
+// Family names (titles.yaml, folded) end a place name: "Thành ủy Hà Nội Đinh Tiến Dũng" is the committee of Hà Nội.
+let foldedFamilies: Set<string> | null = null;
+function isFamilyName(word: string): boolean {
+  foldedFamilies ??= new Set([...titleTables().families].map((f) => foldChars(f)));
+  return foldedFamilies.has(foldChars(word));
+}
 
 // Capitalised words that end a place name ("Thành ủy Hà Nội Khóa XVII", "… Hà Nội Về việc").
 const STOP_WORDS = new Set(['khoa', 've', 'nam', 'ngay', 'lan', 'nhiem', 'tai', 'va']);
@@ -883,7 +886,7 @@ function trimPlaceName(name: string): string | null {
   const stop = words.findIndex((w, i) => i > 0 && (STOP_WORDS.has(foldChars(w)) || /^[IVXL]+$/.test(w)));
   if (stop > 0) words = words.slice(0, stop);
   for (let i = words.length - 2; i >= 1; i--) {
-    if (FAMILY_NAMES.has(foldChars(words[i]!)) && words.length - i <= 4) {
+    if (isFamilyName(words[i]!) && words.length - i <= 4) {
       words = words.slice(0, i);
       break;
     }
