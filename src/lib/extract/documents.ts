@@ -40,20 +40,14 @@ import type { KbDocumentInfo } from '../model/kb.ts';
 import { foldChars } from '../text/fold.ts';
 import type { DocumentRegistry } from './document-registry.ts';
 import { sentenceAt, type ArticleText } from '../markdown/text.ts';
-import type { Mention } from '../model/mention.ts';
+import type { DocumentAttrs, Mention } from '../model/mention.ts';
 import { ArticleScope, mayNameDocument, parseDocumentMentions, surfaceEnd, type DocumentContext } from './document-grammar.ts';
 import { resolveDocumentMentions } from './document-resolution.ts';
 
 export type { DocumentContext } from './document-grammar.ts';
 
-export interface DocumentMentionAttrs {
-  name: string;
-  document: KbDocumentInfo;
-  registry: boolean;
-  aliases?: string[];
-  /** Display name of document.replacedBy (a registry document no article may mention, so it may have no entity). */
-  replacedByName?: string;
-}
+/** The attrs of a document mention (model/mention.ts). */
+export type DocumentMentionAttrs = DocumentAttrs;
 
 /** Extract every document mention of one article. */
 export function extractDocuments(
@@ -86,7 +80,7 @@ export function extractDocuments(
         surface,
         sentence: sentenceAt(text, p.start),
         key: `document/${r.id}`,
-        attrs: attrs as unknown as Record<string, unknown>,
+        attrs,
       });
     }
   });

@@ -23,7 +23,8 @@
  */
 import type { ArticleText } from '../markdown/text.ts';
 import { sentenceAt } from '../markdown/text.ts';
-import type { Mention } from '../model/mention.ts';
+import type { AttrsOf, EntityType, Mention, PersonAttrs, PersonRoleAttr, PlaceAttrs, UnitAttrs } from '../model/mention.ts';
+export type { PersonAttrs, PersonRoleAttr, PlaceAttrs, UnitAttrs } from '../model/mention.ts';
 import type { ArticleFile } from '../model/article.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { expandTokens, findDefinitions, type Abbreviation } from './abbreviations.ts';
@@ -52,40 +53,6 @@ import { extractLaws } from './laws.ts';
 import { loadDocumentRegistry, type DocumentRegistry } from './document-registry.ts';
 
 let registry: DocumentRegistry | null = null;
-
-export interface PersonRoleAttr {
-  title: string;
-  /** Held before the article ("nguyên", "cựu"); absent when current. */
-  former?: boolean;
-  unitKey: string | null;
-  unitName: string | null;
-}
-
-export interface PersonAttrs {
-  name: string;
-  roles: PersonRoleAttr[];
-  rank: string | null;
-  /** 2025-era province codes of the units of the person's roles in this mention. */
-  area: string[];
-}
-
-export interface UnitAttrs {
-  name: string;
-  /** Other names it goes by, beyond the surface ("Bộ Quốc phòng Anh" for "… Vương quốc Anh"). */
-  aliases?: string[];
-  placeKey: string | null;
-  /** Parent candidates, best first; the resolver keeps the first that is an entity. */
-  parentKeys: string[];
-}
-
-export interface PlaceAttrs {
-  name: string;
-  level: string;
-  era: Era | null;
-  code: string | null;
-  parentKey: string | null;
-  area: string | null;
-}
 
 interface ArticleScan {
   era: Era;
@@ -533,8 +500,9 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   const uctx = unitContext(scan);
 
   const mentions: Mention[] = [];
-  const add = (start: number, end: number, type: Mention['type'], key: string, attrs: Record<string, unknown>): void => {
-    mentions.push({ type, start, end, surface: text.text.slice(start, end), sentence: sentenceAt(text, start), key, attrs });
+  const add = <T extends EntityType>(start: number, end: number, type: T, key: string, attrs: AttrsOf[T]): void => {
+    // One mention of `type` with that type's attrs: TypeScript cannot tie the two through T, hence the cast.
+    mentions.push({ type, start, end, surface: text.text.slice(start, end), sentence: sentenceAt(text, start), key, attrs } as Mention);
   };
 
   // Places (every written name, also inside unit names).
@@ -546,13 +514,13 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
     const attrs: PlaceAttrs = p
       ? { name: placeDisplayName(p), level: LEVEL_OF_KIND[p.kind], era: p.era, code: p.code, parentKey: p.parent?.key ?? null, area: p.area }
       : { name: unresolvedPlaceName(r), level: LEVEL_OF_KIND[r.kinds[0]!], era: null, code: null, parentKey: null, area: null };
-    add(r.start, r.end, 'place', key, attrs as unknown as Record<string, unknown>);
+    add(r.start, r.end, 'place', key, attrs);
   }
 
   // Countries and foreign places.
   const addWorld = (start: number, end: number, p: WorldPlace): void => {
     const attrs: PlaceAttrs = { name: p.name, level: p.level, era: null, code: p.code, parentKey: p.parentKey, area: null };
-    add(start, end, 'place', p.key, attrs as unknown as Record<string, unknown>);
+    add(start, end, 'place', p.key, attrs);
   };
   for (const w of scan.world) addWorld(w.start, w.end, w.place);
 
@@ -566,7 +534,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
       const written = `${u.def.name} ${text.text.slice(u.foreign.start, u.foreign.end)}${u.foreign.at ? ` tại ${u.foreign.at.name}` : ''}`;
       if (written !== r.name) attrs.aliases = [written];
     }
-    add(u.start, u.end, 'unit', r.key, attrs as unknown as Record<string, unknown>);
+    add(u.start, u.end, 'unit', r.key, attrs);
     if (u.foreign && !u.foreign.inherited) addWorld(u.foreign.start, u.foreign.end, u.foreign.place);
     // The bodies written inside its name: "Bệnh viện Bạch Mai" in "Trung tâm Chống độc Bệnh viện Bạch Mai".
     for (let inner = u.inner; inner; inner = inner.inner) {
@@ -618,7 +586,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
       if (unit?.place) area.add(unit.place.area);
     }
     const attrs: PersonAttrs = { name: p.name, roles, rank: p.rank, area: [...area].sort() };
-    add(p.start, p.end, 'person', p.key, attrs as unknown as Record<string, unknown>);
+    add(p.start, p.end, 'person', p.key, attrs);
   }
 
   // Documents (their own extractor), told which local committees the article is set under.

@@ -23,7 +23,7 @@
  * read in.
  */
 import type { KbDocumentInfo, KbEntity, KbMention, KbRole } from '../model/kb.ts';
-import type { EntityType, Mention, ResolvedMention } from '../model/mention.ts';
+import type { EntityType, Mention, PersonRoleAttr, ResolvedMention } from '../model/mention.ts';
 import type { ArticleFile } from '../model/article.ts';
 import type { ArticleText } from '../markdown/text.ts';
 import { SlugAllocator, slugify } from '../text/slug.ts';
@@ -45,12 +45,7 @@ export interface Resolution {
   links: Map<string, ResolvedMention[]>;
 }
 
-interface RoleAttr {
-  title: string;
-  former?: boolean;
-  unitKey: string | null;
-  unitName: string | null;
-}
+type RoleAttr = PersonRoleAttr;
 
 interface Group {
   type: EntityType;
@@ -68,14 +63,6 @@ interface Group {
   level: string | null;
   document: KbDocumentInfo | null;
   id?: string;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
-function strList(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** One person name in one article: its mentions and area. */
@@ -130,7 +117,7 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
       const ok = `${m.key}\u0000${x.article.id}`;
       let o = occurrences.get(ok);
       if (!o) occurrences.set(ok, (o = { key: m.key, article: x.article.id, area: new Set(), mentions: [], cluster: -1 }));
-      for (const a of strList(m.attrs?.area)) o.area.add(a);
+      for (const a of m.attrs.area) o.area.add(a);
       o.mentions.push(m);
     }
   }
@@ -159,7 +146,7 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
         g = {
           type: m.type,
           key,
-          name: canonicalDisplay(str(m.attrs?.name) ?? m.surface),
+          name: canonicalDisplay(m.attrs.name),
           aliases: new Set(),
           articles: [],
           articleSet: new Set(),
@@ -167,18 +154,17 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
           mentionSet: new Set(),
           roles: [],
           roleSet: new Set(),
-          parentKeys: strList(m.attrs?.parentKeys),
-          placeKey: str(m.attrs?.placeKey),
-          level: str(m.attrs?.level),
-          document: (m.attrs?.document as KbDocumentInfo | undefined) ?? null,
+          parentKeys: m.type === 'unit' ? [...m.attrs.parentKeys] : m.type === 'place' && m.attrs.parentKey ? [m.attrs.parentKey] : [],
+          placeKey: m.type === 'unit' ? m.attrs.placeKey : null,
+          level: m.type === 'place' ? m.attrs.level : null,
+          document: m.type === 'document' ? m.attrs.document : null,
         };
-        if (m.type === 'place' && str(m.attrs?.parentKey)) g.parentKeys = [str(m.attrs?.parentKey)!];
         groups.set(key, g);
       }
       groupOfMention.set(m, g);
       articleOfMention.set(m, id);
       g.aliases.add(m.surface.replace(/\s+/g, ' ').trim());
-      for (const a of strList(m.attrs?.aliases)) g.aliases.add(a);
+      if (m.type === 'unit' || m.type === 'document') for (const a of m.attrs.aliases ?? []) g.aliases.add(a);
       if (!g.articleSet.has(id)) { g.articleSet.add(id); g.articles.push(id); }
       const mk = `${id}\u0000${m.sentence}`;
       if (!g.mentionSet.has(mk)) {
@@ -186,8 +172,8 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
         const s = x.text.sentences[m.sentence];
         g.mentions.push({ article: id, sentence: s ? x.text.text.slice(s.start, s.end) : m.surface });
       }
-      if (m.type === 'person' && Array.isArray(m.attrs?.roles)) {
-        for (const r of m.attrs.roles as RoleAttr[]) {
+      if (m.type === 'person') {
+        for (const r of m.attrs.roles) {
           const rk = `${r.former ? 'former\u0000' : ''}${r.title}\u0000${r.unitKey ?? r.unitName ?? ''}\u0000${id}`;
           if (g.roleSet.has(rk)) continue;
           g.roleSet.add(rk);

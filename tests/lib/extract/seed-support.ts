@@ -79,9 +79,10 @@ export function namesOf(x: Extracted, type: Mention['type']): Set<string> {
 }
 
 /** The mentions of one type, in text order. */
-export const of = (type: Mention['type'], ms: Mention[]): Mention[] => ms.filter((m) => m.type === type);
+export const of = <T extends Mention['type']>(type: T, ms: Mention[]): Extract<Mention, { type: T }>[] =>
+  ms.filter((m): m is Extract<Mention, { type: T }> => m.type === type);
 /** Their canonical names (the surface when a mention has none). */
 export const names = (ms: Mention[]): string[] => ms.map((m) => String(m.attrs?.name ?? m.surface));
 /** Every role of every person mention, as "name | title | unit". */
 export const roles = (ms: Mention[]): string[] =>
-  of('person', ms).flatMap((m) => ((m.attrs?.roles ?? []) as RoleView[]).map((r) => `${m.attrs?.name} | ${r.title} | ${r.unitName ?? '—'}`));
+  of('person', ms).flatMap((m) => m.attrs.roles.map((r) => `${m.attrs.name} | ${r.title} | ${r.unitName ?? '—'}`));
