@@ -108,7 +108,7 @@ function isBylineBlock(tokens: readonly Token[]): boolean {
 }
 
 function matchContext(scan: ArticleScan, text: string, block: number): MatchContext {
-  const ctx: MatchContext = { era: scan.era, block, placeRefs: scan.placeRefs, text, personStartsAt, foreignNameAt: (tokens, i) => looseForeignNameLength(tokens, i) > 0 };
+  const ctx: MatchContext = { era: scan.era, block, placeRefs: scan.placeRefs, text, personStartsAt, foreignNameAt: (tokens, i) => mayStartForeignName(tokens[i]!) && looseForeignNameLength(tokens, i) > 0 };
   // Places inside an organisation's name: after a level word, a province's name, a country.
   ctx.placeAt = (tokens, i) => {
     const t = tokens[i]!;
