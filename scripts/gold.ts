@@ -15,7 +15,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './cli.ts';
 import { corpusPath, importRecord, importedToArticle, readCorpus, type CorpusRecord } from '../src/lib/eval/corpus.ts';
 import { mulberry32, shuffled } from '../src/lib/infra/random.ts';
 
@@ -74,23 +74,17 @@ async function show(ids: string[]): Promise<void> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-let parsed;
-try {
-  parsed = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      'per-block': { type: 'string', default: '10' },
-      seed: { type: 'string', default: '2026' },
-      skip: { type: 'string', default: '0' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-} catch (err) {
-  console.error(`${(err as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (parsed.values.help || command === '--help' || command === undefined) {
+const parsed = parseCommandLine(USAGE, {
+  args: rest,
+  allowPositionals: true,
+  options: {
+    'per-block': { type: 'string', default: '10' },
+    seed: { type: 'string', default: '2026' },
+    skip: { type: 'string', default: '0' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (command === '--help' || command === undefined) {
   console.log(USAGE);
   process.exit(command === undefined ? 2 : 0);
 }

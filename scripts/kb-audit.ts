@@ -9,33 +9,23 @@
  * kb.json always gives the same sample.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './cli.ts';
 import type { KbEntity, KnowledgeBase } from '../src/lib/model/kb.ts';
 import { ENTITY_TYPES } from '../src/lib/model/mention.ts';
 import { mulberry32, shuffled } from '../src/lib/infra/random.ts';
 
 const USAGE = 'usage: npm run kb:audit -- --kb FILE [--out FILE] [--top N] [--sample N] [--seed S]';
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      kb: { type: 'string' },
-      out: { type: 'string' },
-      top: { type: 'string', default: '100' },
-      sample: { type: 'string', default: '100' },
-      seed: { type: 'string', default: '14' },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (err) {
-  console.error(`${(err as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values } = parseCommandLine(USAGE, {
+  options: {
+    kb: { type: 'string' },
+    out: { type: 'string' },
+    top: { type: 'string', default: '100' },
+    sample: { type: 'string', default: '100' },
+    seed: { type: 'string', default: '14' },
+    help: { type: 'boolean', default: false },
+  },
+});
 if (!values.kb) {
   console.error(`--kb is required\n${USAGE}`);
   process.exit(2);

@@ -3,23 +3,13 @@
  * against the static hosts of data/hosts.yaml (docs/deploy.md). Exits 1 when
  * no host takes it, 2 on a usage error.
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './cli.ts';
 import { existsSync } from 'node:fs';
 import { readDataFile } from '../src/lib/extract/data-file.ts';
 import { hostsFileSchema, judgeHosts, measureSite } from '../src/lib/site/limits.ts';
 
 const USAGE = 'usage: npm run site:limits -- [--dist DIR]';
-let values;
-try {
-  ({ values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, help: { type: 'boolean', default: false } } }));
-} catch (err) {
-  console.error(`${(err as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values } = parseCommandLine(USAGE, { options: { dist: { type: 'string', default: 'dist' }, help: { type: 'boolean', default: false } } });
 if (!existsSync(values.dist)) {
   console.error(`${values.dist}: no such folder (build the site first: npm run build)\n${USAGE}`);
   process.exit(2);
