@@ -14,7 +14,7 @@ import { canonicalTones } from '../text/fold.ts';
 import { titleTables, type TitleDef } from './titles.ts';
 import { matchNamedOrg, matchNamedOrgAfterPrefix, matchOrgAfterTitle, matchOrgBeforeName, matchUnit, matchUnitAfterPrefix, unitTables, type MatchContext, type UnitMatch } from './units.ts';
 import { countryAfter, type WorldPlace } from './countries.ts';
-import type { Token } from './tokens.ts';
+import { spellsVietnameseSyllable, type Token } from './tokens.ts';
 import { loadGazetteer } from './places.ts';
 
 export interface RoleMatch {
@@ -99,15 +99,13 @@ function foreignSurnameLength(tokens: readonly Token[], i: number): number {
   return 1;
 }
 
-// A Vietnamese syllable written without diacritics: initial consonant, vowels, final consonant.
-const VIETNAMESE_SYLLABLE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?$/;
 const LATIN_WORD = /^[A-Z][a-zäëïöüÿñçøåßé'’]{1,20}$/;
 const ASCII_WORD = /^[A-Za-z]+$/;
 const NAME_PARTICLES = new Set(['bin', 'de', 'van', 'von', 'al', 'da', 'del', 'la', 'le', 'di', 'du', 'dos', 'el', 'ibn']);
 
 /** A word that cannot be a Vietnamese syllable ("Blair", "Oscar", "Sook"). */
 function foreignWord(raw: string): boolean {
-  return LATIN_WORD.test(raw) && (!ASCII_WORD.test(raw) ? /[äëïöüÿñçøåß]/.test(raw) : !VIETNAMESE_SYLLABLE.test(raw.toLowerCase()));
+  return LATIN_WORD.test(raw) && (!ASCII_WORD.test(raw) ? /[äëïöüÿñçøåß]/.test(raw) : !spellsVietnameseSyllable(raw.toLowerCase()));
 }
 
 /** Could a foreign name start here: a capitalised word in Latin letters that Vietnamese does not write alone. */

@@ -29,6 +29,14 @@ export interface Token {
 }
 
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+|\S/gu;
+
+// A Vietnamese syllable written without diacritics: initial consonant, vowels, final consonant.
+const VIETNAMESE_SYLLABLE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?$/;
+
+/** Could this lower-case ASCII word be a Vietnamese syllable with its diacritics lost ("minh", "thanh")? "blair", "oscar" cannot. */
+export function spellsVietnameseSyllable(lower: string): boolean {
+  return VIETNAMESE_SYLLABLE.test(lower);
+}
 const WORD_START_RE = /^[\p{L}\p{M}\p{N}]/u;
 const UPPER_START_RE = /^\p{Lu}/u;
 

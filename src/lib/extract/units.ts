@@ -22,7 +22,7 @@ import {
   type PlaceKind,
   type PlaceRef,
 } from './places.ts';
-import { PhraseTrie, phraseNorms, tokenize, type Token } from './tokens.ts';
+import { PhraseTrie, phraseNorms, spellsVietnameseSyllable, tokenize, type Token } from './tokens.ts';
 import { readDataFile } from './data-file.ts';
 import { unitsFileSchema } from './lexicon-schema.ts';
 import { titleTables } from './titles.ts';
@@ -682,7 +682,7 @@ function orgNameEnd(tokens: readonly Token[], j: number, ctx: MatchContext, afte
     if (x.word && x.cap) {
       end = k + 1;
       lowerRun = 0;
-      if (!FOREIGN_SYLLABLE.test(x.raw) || VIETNAMESE_LETTER.test(x.raw)) vietnameseName = true;
+      if (!PLAIN_LATIN_WORD.test(x.raw)) vietnameseName = true;
     } else if (DIGITS.test(x.raw)) {
       // "Bệnh viện 103", "Tổng công ty Phát điện 1": a number right after the name's words;
       // not a date or a time ("… TP.HCM chiều 26-5").
@@ -723,12 +723,11 @@ function endsVisibly(next: Token | undefined): boolean {
 }
 const CLAUSE_MARKS = new Set([',', '.', ';', ':', ')', '(', '"', '“', '”', '-', '–']);
 
-// A capitalised word in plain Latin letters that no Vietnamese syllable spells ("Microsoft", "Galaxy").
-const FOREIGN_SYLLABLE = /^[A-Z][a-z]+$/;
-const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
-const VIETNAMESE_SYLLABLE_SHAPE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?$/;
+// A capitalised word in plain Latin letters ("Microsoft", "Galaxy"; not "Hà", "Đức").
+const PLAIN_LATIN_WORD = /^[A-Z][a-z]+$/;
+/** A plain Latin word of four letters or more that no Vietnamese syllable spells. */
 function isForeignWord(raw: string): boolean {
-  return FOREIGN_SYLLABLE.test(raw) && raw.length >= 4 && !VIETNAMESE_SYLLABLE_SHAPE.test(raw.toLowerCase());
+  return PLAIN_LATIN_WORD.test(raw) && raw.length >= 4 && !spellsVietnameseSyllable(raw.toLowerCase());
 }
 
 /**
