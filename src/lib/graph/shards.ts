@@ -60,9 +60,10 @@ function cut<T extends { id: string }>(holds: KbShardRef['holds'], items: readon
   };
   items.forEach((item, i) => {
     const json = JSON.stringify(item);
-    const size = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
-    if (parts.length > 0 && bytes + size > maxBytes) flush(i);
-    bytes += Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
+    const size = Buffer.byteLength(json);
+    // A comma before every record but a shard's first.
+    if (parts.length > 0 && bytes + 1 + size > maxBytes) flush(i);
+    bytes += size + (parts.length > 0 ? 1 : 0);
     parts.push(json);
   });
   flush(items.length);
