@@ -77,7 +77,7 @@ function sec(ms: number): string {
 
 function describeIndex(label: string, stats: SearchIndexStats, peak: number): string {
   return `${label}: ${stats.pages} pages (${stats.articles} articles, ${stats.entities} entities) in ${(stats.ms / 1000).toFixed(1)} s; ` +
-    `${stats.shards} bundle(s) (core ${stats.coreRecords} records, archive ${stats.archiveRecords}), ${stats.reused} reused from the cache, ${stats.indexed} indexed; ` +
+    `${stats.shards} bundle(s) (core ${stats.coreRecords} records, archive ${stats.archiveRecords}; ${stats.unindexed} entities named in fewer articles are found through their articles), ${stats.reused} reused from the cache, ${stats.indexed} indexed; ` +
     `index data ${mb(stats.indexBytes)}, pagefind/ ${mb(stats.bytes)} in ${stats.files} files; peak RSS while indexing (Node + Pagefind) ${mb(peak)}; ` +
     `phases: plan ${sec(stats.phases.plan)}, cache keys ${sec(stats.phases.keys)}, cache copy ${sec(stats.phases.restore)}, add records ${sec(stats.phases.add)}, write bundles ${sec(stats.phases.write)}, finish ${sec(stats.phases.finish)}`;
 }

@@ -5,12 +5,14 @@
  *
  * A large site's index comes in two tiers (src/lib/search/shards.ts, listed in
  * pagefind/shards.json): a query searches the core (entities people look for
- * first) unless the reader asks for the whole archive (pham-vi=tat-ca in the URL),
- * the core finds nothing, or a filter or sort needs articles.
+ * first); the archive (the articles, searched by a Pagefind instance of its own)
+ * is searched too when the reader asks for the whole archive (pham-vi=tat-ca in
+ * the URL), when no core page is named by the query, or when a filter or sort
+ * needs articles. Core pages named by the query are then shown above the articles.
  */
 import { planSearch, type SearchPlan } from '../lib/search/query.ts';
 import { fromIndexForm } from '../lib/search/index-form.ts';
-import { coversQuery, exactNameFirst } from '../lib/search/rerank.ts';
+import { nameMatch, phraseFirst } from '../lib/search/rerank.ts';
 import {
   FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, META_NAMES, RANKING, SORT_DATE, UNDATED,
   type SearchKind,
@@ -63,6 +65,8 @@ const RERANK_DEPTH = PAGE_SIZE;
 const DEBOUNCE_MS = 120;
 const URL_KEYS = { q: 'q', kind: 'loai', source: 'nguon', year: 'nam', sort: 'sap-xep', scope: 'pham-vi' } as const;
 export const SCOPE_ALL = 'tat-ca';
+/** performance.mark() name set each time results are on screen. */
+export const RESULTS_MARK = 'kho-tin:results';
 /**
  * Options of every bundle (the primary and the merged ones).
  * baseUrl "/": the indexed URLs already carry the site's base path (Pagefind would add it again).
@@ -140,12 +144,15 @@ export async function sortByDate(results: readonly PagefindResult[], direction: 
 
 /**
  * Runs the plan: document-code keys first (their hits are document pages), then
- * the articles that mention those documents, then the words; duplicates dropped. Unless sorting by date, pages whose name is
+ * the whole-name key (pages named exactly so; not in bundles of articles only),
+ * then the articles that mention those documents, then the words; duplicates dropped. Unless sorting by date, pages whose name is
  * exactly the query are then moved to the front (rerank.ts). `bundles`: how many
  * Pagefind bundles the instance searches (a date sort over several is redone here).
  */
-export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: PagefindSearchOptions, bundles = 1): Promise<PlanResults> {
-  const searches = [...plan.keys, ...plan.refs, ...(plan.text ? [plan.text] : [])].map((term) => pagefind.search(term, options));
+export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: PagefindSearchOptions, bundles = 1, entities = true): Promise<PlanResults> {
+  // The whole-name key is only on entity pages: not worth a request to bundles of articles.
+  const name = entities && plan.name ? [plan.name] : [];
+  const searches = [...plan.keys, ...name, ...plan.refs, ...(plan.text ? [plan.text] : [])].map((term) => pagefind.search(term, options));
   const seen = new Set<string>();
   const merged: PagefindResult[] = [];
   for (const res of await Promise.all(searches)) {
@@ -162,8 +169,12 @@ export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: 
   }
   const head = merged.slice(0, RERANK_DEPTH);
   const data = await Promise.all(head.map((r) => r.data()));
-  const order = exactNameFirst(plan.display, data.map((d) => ({ title: d.meta.title, names: d.meta[META_NAMES] })));
+  const order = phraseFirst(plan.display, data.map(namesOf));
   return { results: [...order.map((i) => head[i]!), ...merged.slice(RERANK_DEPTH)], sortTruncated: false };
+}
+
+function namesOf(d: PagefindResultData): { title?: string; names?: string } {
+  return { title: d.meta.title, names: d.meta[META_NAMES] };
 }
 
 /** Pagefind's excerpt as DOM nodes: text stays text; only <mark> pairs become elements. */
@@ -194,7 +205,9 @@ function formatDate(iso: string | undefined): string {
 
 function renderResult(doc: Document, data: PagefindResultData): HTMLLIElement {
   const li = doc.createElement('li');
-  li.className = 'result';
+  const kind = data.meta[META_KIND] as SearchKind | undefined;
+  // Entities are compact cards above the articles (their excerpt is their roles or description).
+  li.className = kind && kind !== 'article' ? 'result result--entity' : 'result';
   const a = doc.createElement('a');
   a.className = 'result__title';
   a.href = data.url;
@@ -202,7 +215,6 @@ function renderResult(doc: Document, data: PagefindResultData): HTMLLIElement {
   li.append(a);
   const meta = doc.createElement('p');
   meta.className = 'result__meta';
-  const kind = data.meta[META_KIND] as SearchKind | undefined;
   const bits = [kind && kind in KIND_LABEL ? KIND_LABEL[kind] : '', data.meta.source ?? '', formatDate(data.meta[META_DATE])].filter(Boolean);
   meta.textContent = bits.join(' · ');
   li.append(meta);
@@ -220,12 +232,17 @@ function el<T extends HTMLElement>(id: string): T {
 }
 
 /**
- * Whether the core's first results answer the query: one of them carries every
- * word of it (their fragments are loaded already, for the rerank and the first page).
+ * The core's first results that the query names: a name (title or alias) is the
+ * query or holds its words together, in order (their data is loaded already,
+ * for the rerank and the first page). None: the core has not answered, and the
+ * archive is searched; a page that only carries the words in different fields
+ * ("luật" in a role, "Đất" in a name) is no answer.
  */
-async function coreAnswered(plan: SearchPlan, results: readonly PagefindResult[]): Promise<boolean> {
-  const data = await Promise.all(results.slice(0, RERANK_DEPTH).map((r) => r.data()));
-  return data.some((d) => coversQuery(plan.display, [d.meta.title, d.meta[META_NAMES], d.content]));
+async function namedResults(plan: SearchPlan, results: readonly PagefindResult[]): Promise<PagefindResult[]> {
+  const head = results.slice(0, RERANK_DEPTH);
+  const data = await Promise.all(head.map((r) => r.data()));
+  // A document found by its code ("05-CT/TW", "NQ TƯ 4") is named by the query too.
+  return head.filter((_, i) => (plan.keys.length > 0 && data[i]!.meta[META_KIND] === 'document') || nameMatch(plan.display, namesOf(data[i]!)) < 2);
 }
 
 /** Vietnamese number formatting ("35.873"). */
@@ -271,22 +288,23 @@ export function startSearchPage(): void {
     corePromise.catch(() => { corePromise = null; });
     return corePromise;
   };
-  // The whole archive: a second instance over every bundle, loaded on demand (the core one stays as it is).
-  let allPromise: Promise<{ api: PagefindApi; bundles: number }> | null = null;
-  let allLoaded = false;
-  const loadAll = () => {
-    allPromise ??= (async () => {
-      const { pf, manifest } = await loadCore(); // Pagefind's wasm is set up once, by the core
-      if (!manifest?.archive) return { api: pf, bundles: manifest?.core.bundles.length ?? 1 };
+  // The archive: a second instance over the article bundles, loaded on demand (the core one stays as it is).
+  // Its base is the first archive bundle, which carries the wasm (shards.ts), so the core is not loaded twice.
+  let archivePromise: Promise<{ api: PagefindApi; bundles: number }> | null = null;
+  let archiveLoaded = false;
+  const loadArchive = () => {
+    archivePromise ??= (async () => {
+      const { pf, manifest } = await loadCore(); // Pagefind's JS comes with the core
+      if (!manifest?.archive) throw new Error('this site has no archive tier');
       if (!pf.createInstance) throw new Error('this Pagefind has no createInstance()');
-      const all = pf.createInstance({ ...BUNDLE_OPTIONS, noWorker: true });
-      await all.init();
-      const merged = [...manifest.core.bundles.slice(1), ...manifest.archive.bundles];
-      await Promise.all(merged.map((b) => all.mergeIndex(b, BUNDLE_OPTIONS)));
-      return { api: all as PagefindApi, bundles: merged.length + 1 };
+      const [base, ...rest] = manifest.archive.bundles;
+      const archive = pf.createInstance({ ...BUNDLE_OPTIONS, basePath: base, noWorker: true });
+      await archive.init();
+      await Promise.all(rest.map((b) => archive.mergeIndex(b, BUNDLE_OPTIONS)));
+      return { api: archive as PagefindApi, bundles: manifest.archive.bundles.length };
     })();
-    allPromise.catch(() => { allPromise = null; });
-    return allPromise;
+    archivePromise.catch(() => { archivePromise = null; });
+    return archivePromise;
   };
 
   let scopeParam: SearchState['scope'] = '';
@@ -329,7 +347,7 @@ export function startSearchPage(): void {
     if (scope === 'single' || !manifest) return `${found}.`;
     if (scope === 'core') return `${found} trong phần chính của kho (người, đơn vị, địa danh và văn bản được nhắc nhiều).`;
     const whole = `trong toàn bộ kho (${count(manifest.articles)} bài viết, ${count(manifest.records)} trang)`;
-    if (why === 'empty') return `Phần chính của kho không có kết quả khớp mọi từ; ${found.charAt(0).toLowerCase()}${found.slice(1)} ${whole}.`;
+    if (why === 'empty') return `Không có người, đơn vị, địa danh hay văn bản nào mang tên này; ${found.charAt(0).toLowerCase()}${found.slice(1)} ${whole}.`;
     if (why === 'filter') return `${found} ${whole}: bộ lọc và cách sắp xếp đã chọn cần tìm cả bài viết.`;
     return `${found} ${whole}.`;
   }
@@ -351,22 +369,25 @@ export function startSearchPage(): void {
       const { pf, manifest } = await loadCore();
       const options = searchOptions(state);
       let why: 'asked' | 'filter' | 'empty' | null = manifest?.archive ? archiveReason(state) : null;
-      let scope: Scope = !manifest?.archive ? 'single' : why ? 'all' : 'core';
-      const coreBundles = manifest?.core.bundles.length ?? 1;
-      const searchAllBundles = async () => {
-        if (!allLoaded) status.textContent = `Đang tải chỉ mục của toàn bộ kho (${count(manifest?.records ?? 0)} trang)…`;
-        const { api, bundles } = await loadAll();
-        allLoaded = true;
-        return runPlan(api, plan, options, bundles);
-      };
-      let found = scope === 'all' ? await searchAllBundles() : await runPlan(pf, plan, options, coreBundles);
+      let scope: Scope = manifest?.archive ? 'core' : 'single';
+      let found = await runPlan(pf, plan, options, manifest?.core.bundles.length ?? 1);
       if (gen !== generation) return;
-      if (scope === 'core' && !(await coreAnswered(plan, found.results))) {
-        // Nothing among the entities (or only Pagefind's near-misses): the words may be in an article.
-        scope = 'all';
-        why = 'empty';
-        found = await searchAllBundles();
-        if (gen !== generation) return;
+      if (scope === 'core') {
+        const named = await namedResults(plan, found.results);
+        if (!why && named.length === 0) why = 'empty';
+        if (why) {
+          scope = 'all';
+          if (!archiveLoaded) status.textContent = `Đang tải chỉ mục của ${count(manifest!.articles)} bài viết…`;
+          const { api, bundles } = await loadArchive();
+          archiveLoaded = true;
+          const articles = await runPlan(api, plan, options, bundles, false);
+          if (gen !== generation) return;
+          // Above the articles: the core pages the query names, or every core hit when the type filter asks for one kind of entity.
+          const entities = state.kind && state.kind !== 'article' ? found.results : named;
+          found = options.sort?.[SORT_DATE]
+            ? await sortByDate([...entities, ...articles.results], options.sort[SORT_DATE])
+            : { results: [...entities, ...articles.results], sortTruncated: articles.sortTruncated };
+        }
       }
       const results = found.results;
       current = results;
@@ -382,6 +403,8 @@ export function startSearchPage(): void {
       }
       list.dataset.scope = scope;
       list.dataset.state = 'done';
+      // For measurements (scripts/search-corpus.ts) and real-user monitoring: when the results were on screen.
+      performance.mark(RESULTS_MARK, { detail: { scope, results: results.length } });
     } catch (err) {
       if (gen !== generation) return;
       list.replaceChildren();
@@ -409,8 +432,10 @@ export function startSearchPage(): void {
     const plan = planSearch(s.q);
     // Preload what the search will read: the core's chunks, or the whole archive's when the query goes there.
     if (plan.text) {
-      void (archiveReason(s) ? loadAll().then((a) => a.api) : loadCore().then((c) => c.pf))
-        .then((pf) => pf.preload(plan.text, searchOptions(s))).catch(() => undefined);
+      void loadCore().then(async ({ pf, manifest }) => {
+        await pf.preload(plan.text, searchOptions(s));
+        if (manifest?.archive && archiveReason(s)) await (await loadArchive()).api.preload(plan.text, searchOptions(s));
+      }).catch(() => undefined);
     }
     clearTimeout(timer);
     timer = setTimeout(() => {

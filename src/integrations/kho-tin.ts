@@ -15,6 +15,8 @@ import { getKnowledge } from './knowledge.ts';
 import { KB_SHARD_DIR, shardKnowledgeBase } from '../lib/graph/shards.ts';
 import { checkLinks } from '../lib/site/linkcheck.ts';
 import { buildSearchIndex } from '../lib/search/index-site.ts';
+import { SEARCH_LINKED_FILES } from '../lib/search/shards.ts';
+import { existsSync } from 'node:fs';
 import { recordStage } from '../lib/infra/stats.ts';
 import { holdPagesUntil, markBuilding, pageDependencies } from './page-data.ts';
 import { cacheDirFromEnv, cacheEnabledFromEnv } from '../lib/infra/cache.ts';
@@ -101,10 +103,13 @@ export default function khoTin(): AstroIntegration {
         recordStage('page-deps', renderStartedAt, { rendered: pages.rendered, reused: pages.reused, removed: removed.length });
 
         const startedAt = performance.now();
-        const broken = await checkLinks(outDir, basePath, { siteUrl, files }); // siteUrl: canonical and other absolute self-links are checked too
+        // The search index is still being written (it moves into dist/ below): the files pages link to are promised, and checked once it is done.
+        const promised = SEARCH_LINKED_FILES.map((f) => `pagefind/${f}`);
+        const broken = await checkLinks(outDir, basePath, { siteUrl, files: [...files, ...promised] }); // siteUrl: canonical and other absolute self-links are checked too
         recordStage('linkcheck', startedAt);
         if (!searching) throw new Error('kho-tin: the search index was never started (astro:build:start did not run)');
         const { stats, dir: staged } = await searching;
+        for (const f of promised) if (!existsSync(path.join(staged, f))) throw new Error(`kho-tin: the search index has no ${f}, which the search page links to`);
         await moveInto(path.join(staged, 'pagefind'), path.join(outDir, 'pagefind'));
         await rm(staged, { recursive: true, force: true });
         if (output) await finishOutput(output);
@@ -114,7 +119,7 @@ export default function khoTin(): AstroIntegration {
         }
         logger.info('link check: every internal link and anchor resolves');
         logger.info(`search index: ${stats.pages} pages (${stats.articles} articles, ${stats.entities} entities), ${stats.indexBytes} bytes of index, ${stats.bytes} bytes in pagefind/, ${stats.ms} ms; ` +
-          `${stats.shards} bundle(s) (core ${stats.coreRecords} records, archive ${stats.archiveRecords}): ${stats.reused} reused from the build cache, ${stats.indexed} indexed`);
+          `${stats.shards} bundle(s) (core ${stats.coreRecords} records, archive ${stats.archiveRecords}; ${stats.unindexed} entities named in fewer articles are found through their articles): ${stats.reused} reused from the build cache, ${stats.indexed} indexed`);
       },
     },
   };

@@ -25,7 +25,7 @@ import { articlePath, entityPath } from '../model/paths.ts';
 import { articleRecord, entityContext, entityRecord, entityRecordIdentity, type SearchRecord } from './records.ts';
 import { documentSearchKeys, referenceToken } from './document-keys.ts';
 import {
-  MANIFEST_FILE, anchorArticle, limitsFromEnv, planShards, shardManifest, type PlanRecord, type ShardLimits, type ShardPlan,
+  MANIFEST_FILE, limitsFromEnv, planShards, shardManifest, type PlanRecord, type ShardLimits, type ShardPlan,
 } from './shards.ts';
 import { PRIMARY_FOREIGN, ShardCache } from './shard-cache.ts';
 
@@ -47,6 +47,8 @@ export interface SearchIndexStats {
   /** Records in the core tier (all of them for a small site) and in the archive tier. */
   coreRecords: number;
   archiveRecords: number;
+  /** Entity pages in no bundle: on a site with tiers, those outside the core (shards.ts). */
+  unindexed: number;
   /**
    * Where the time went (ms): the shard plan; cache keys; cached bundles moved or
    * linked in; records generated and added to Pagefind; bundles written (and
@@ -89,6 +91,8 @@ export interface SearchIndexOptions {
 
 /** Top-level files of a merged bundle the browser reads (pagefind.js's mergeIndex: entry, meta, index/, filter/, fragment/). */
 const MERGED_BUNDLE_KEEP = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|index|filter|fragment)$/;
+/** The first archive bundle is also the base of the archive's own instance (shards.ts): it keeps the wasm. */
+const ARCHIVE_BASE_KEEP = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|index|filter|fragment|wasm\.[^/]*\.pagefind)$/;
 
 /**
  * One record of the site before its HTML exists. An article's HTML is the costly
@@ -145,11 +149,11 @@ export function sitePlanRecords(build: KnowledgeBuild, site: Pick<SiteConfig, 'b
   const config = { siteUrl: '', basePath: site.basePath };
   return [
     ...build.kb.articles.map((a) => ({ url: withBase(config, articlePath(a.id)), article: true, core: false })),
-    ...build.kb.entities.map((e): PlanRecord => {
-      const core = e.type === 'document' || e.articles.length >= coreMinArticles;
-      const anchor = core ? undefined : anchorArticle(e.articles.map((id) => withBase(config, articlePath(id))));
-      return { url: withBase(config, entityPath(e.id)), article: false, core, ...(anchor ? { bucketKey: anchor } : {}) };
-    }),
+    ...build.kb.entities.map((e): PlanRecord => ({
+      url: withBase(config, entityPath(e.id)),
+      article: false,
+      core: e.type === 'document' || e.articles.length >= coreMinArticles,
+    })),
   ];
 }
 
@@ -178,7 +182,7 @@ function indexSize(root: string): { bytes: number; files: number; indexBytes: nu
 function shardKeys(plan: ShardPlan, shardOf: Int32Array, records: readonly PendingRecord[], version: string, basePath: string, code: string): string[] {
   const hashes = plan.shards.map((s) => createHash('sha256').update(`pagefind ${version}\0base ${basePath}\0code ${code}\0${s.primary ? 'primary' : 'merged'}\0`));
   records.forEach((r, i) => {
-    hashes[shardOf[i]!]!.update(r.url).update('\0').update(r.identity()).update('\0');
+    hashes[shardOf[i]!]?.update(r.url).update('\0').update(r.identity()).update('\0');
   });
   return hashes.map((h) => h.digest('hex'));
 }
@@ -196,7 +200,7 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
 function planSite(build: KnowledgeBuild, site: Pick<SiteConfig, 'basePath'>, limits: ShardLimits): { plan: ShardPlan; shardOf: Int32Array } {
   const planRecords = sitePlanRecords(build, site, limits.coreMinArticles);
   const plan = planShards(planRecords, limits);
-  const shardOf = new Int32Array(planRecords.length);
+  const shardOf = new Int32Array(planRecords.length).fill(-1); // -1: in no shard (plan.unindexed)
   plan.shards.forEach((shard, si) => { for (const i of shard.records) shardOf[i] = si; });
   return { plan, shardOf };
 }
@@ -271,6 +275,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
       if (failures.length) throw new Error(`Pagefind rejected ${failures.length} page(s):\n  ${failures.slice(0, 20).join('\n  ')}`);
       lap('add');
 
+      const firstArchive = plan.shards.find((s) => s.tier === 'archive');
       const writeOne = async (si: number) => {
         const shard = plan.shards[si]!;
         const dir = path.join(outDir, shard.dir);
@@ -278,7 +283,7 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
         if (written.errors.length) throw new Error(`Pagefind could not write ${dir}: ${written.errors.join('; ')}`);
         await indexes.get(si)!.deleteIndex();
         indexes.delete(si);
-        if (!shard.primary) await pruneMergedBundle(dir);
+        if (!shard.primary) await pruneMergedBundle(dir, shard === firstArchive ? ARCHIVE_BASE_KEEP : MERGED_BUNDLE_KEEP);
         // The primary's directory also holds the other bundles (shards/) and the manifest: not its own.
         if (keys) await cache.store(keys[si]!, dir, shard.primary ? PRIMARY_FOREIGN : undefined);
       };
@@ -310,13 +315,14 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
     indexed: missing.length,
     coreRecords: manifest.core.records,
     archiveRecords: manifest.archive?.records ?? 0,
+    unindexed: plan.unindexed,
     phases,
   };
 }
 
-/** A merged bundle keeps only what mergeIndex loads: no JS, UI, CSS or wasm. */
-async function pruneMergedBundle(dir: string): Promise<void> {
+/** A merged bundle keeps only what mergeIndex loads (and the archive's base its wasm): no JS, UI or CSS. */
+async function pruneMergedBundle(dir: string, keep: RegExp): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (!MERGED_BUNDLE_KEEP.test(name)) await rm(path.join(dir, name), { recursive: true, force: true });
+    if (!keep.test(name)) await rm(path.join(dir, name), { recursive: true, force: true });
   }
 }

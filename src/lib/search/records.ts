@@ -13,6 +13,7 @@ import { fromIndexForm, toIndexForm } from './index-form.ts';
 import { abbreviationTable, type Abbreviation } from '../extract/abbreviations.ts';
 import { fold } from '../text/fold.ts';
 import { documentSearchKeys } from './document-keys.ts';
+import { nameSearchKey } from './name-keys.ts';
 import {
   FILTER_SOURCE, FILTER_TYPE, FILTER_YEAR, KIND_LABEL, META_DATE, META_KIND, META_NAMES, META_REFS, META_SOURCE, NAMES_SEPARATOR,
   SORT_DATE, UNDATED, type SearchKind,
@@ -215,8 +216,9 @@ export function entityRecord(entity: KbEntity, ctx: EntityContext, url: string):
   for (const m of entity.mentions.slice(0, MAX_ENTITY_SENTENCES)) {
     parts.push(`<p data-pagefind-weight="0.5">${idx(m.sentence)}</p>`);
   }
-  // Names and document-code keys as searchable meta: a full match there outranks a title match.
-  const keys = entity.type === 'document' ? documentSearchKeys(entity) : [];
+  // Names, whole-name keys and document-code keys as searchable meta: a full match there outranks a title match.
+  const nameKeys = names.map(nameSearchKey).filter((k): k is string => k !== null);
+  const keys = [...new Set(nameKeys), ...(entity.type === 'document' ? documentSearchKeys(entity) : [])];
   parts.push(attr('meta', META_NAMES, toIndexForm([...names, ...keys].join(NAMES_SEPARATOR))));
   parts.push(attr('filter', FILTER_TYPE, KIND_LABEL[kind]), attr('meta', META_KIND, kind));
 

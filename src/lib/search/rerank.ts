@@ -20,31 +20,58 @@ export interface NamedResult {
   names?: string;
 }
 
-/** Indexes of `results` in display order: exact-name matches first, otherwise unchanged. */
-export function exactNameFirst(query: string, results: readonly NamedResult[]): number[] {
-  const key = nameKey(query);
-  const exact: number[] = [];
-  const rest: number[] = [];
-  results.forEach((r, i) => {
-    const names = [r.title ?? '', ...(r.names ? r.names.split(NAMES_SEPARATOR) : [])];
-    (key && names.some((n) => nameKey(n) === key) ? exact : rest).push(i);
-  });
-  return [...exact, ...rest];
+/** The words of a name, folded; empty names dropped. */
+function nameKeys(r: NamedResult): string[] {
+  return [r.title ?? '', ...(r.names ? r.names.split(NAMES_SEPARATOR) : [])].map(nameKey).filter(Boolean);
 }
 
 /**
- * Whether a result carries every word of the query (folded; a query word may be
- * the start of a longer word, as Pagefind matches prefixes). Pagefind also
- * returns near-misses ("vung" finds "vụ"); on a site with tiers, a core that
- * returns only near-misses has not answered, and the whole archive is searched.
+ * Whether the words of `key` stand together, in order, in `name` (both nameKey
+ * forms); the last word of the key may be the start of a word, as the reader
+ * may still be typing it.
  */
-export function coversQuery(query: string, texts: readonly (string | undefined)[]): boolean {
-  const words = nameKey(query).split(' ').filter(Boolean);
-  if (words.length === 0) return false;
-  const have = new Set(nameKey(texts.filter(Boolean).join(' ')).split(' '));
-  return words.every((w) => {
-    if (have.has(w)) return true;
-    for (const h of have) if (h.startsWith(w)) return true;
-    return false;
-  });
+export function holdsPhrase(name: string, key: string): boolean {
+  if (!key) return false;
+  const n = name.split(' ');
+  const q = key.split(' ');
+  const last = q.length - 1;
+  for (let i = 0; i + q.length <= n.length; i++) {
+    let k = 0;
+    while (k < last && n[i + k] === q[k]) k++;
+    if (k === last && n[i + last]!.startsWith(q[last]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * How a result's names answer the query: 0, a name (title or alias) is the
+ * query; 1, a name holds the query's words together and in order; 2, neither
+ * (the words are scattered over the page, or some are missing).
+ */
+export function nameMatch(query: string, r: NamedResult): 0 | 1 | 2 {
+  const key = nameKey(query);
+  if (!key) return 2;
+  const names = nameKeys(r);
+  if (names.some((n) => n === key)) return 0;
+  return names.some((n) => holdsPhrase(n, key)) ? 1 : 2;
+}
+
+/**
+ * Indexes of `results` in display order: pages named exactly by the query first,
+ * then pages whose title or a name holds the query as a phrase, then the rest;
+ * Pagefind's order within each group. Pagefind scores words, not phrases: a
+ * headline typed from memory ranks with pages that carry its words apart.
+ */
+export function phraseFirst(query: string, results: readonly NamedResult[]): number[] {
+  const groups: number[][] = [[], [], []];
+  results.forEach((r, i) => groups[nameMatch(query, r)]!.push(i));
+  return groups.flat();
+}
+
+/** Indexes of `results` in display order: exact-name matches first, otherwise unchanged. */
+export function exactNameFirst(query: string, results: readonly NamedResult[]): number[] {
+  const exact: number[] = [];
+  const rest: number[] = [];
+  results.forEach((r, i) => (nameMatch(query, r) === 0 ? exact : rest).push(i));
+  return [...exact, ...rest];
 }

@@ -7,15 +7,26 @@
  * index is split in two tiers:
  *  - core: every document and every entity named in ≥ CORE_MIN_ARTICLES
  *    articles: the knowledge base people look for first; searched first;
- *  - archive: the articles and the remaining entities; searched on request,
- *    or when the core finds nothing, or when a filter or sort needs articles.
- * Each tier is cut into 2^k buckets by a stable hash of the record URL (about
- * 8,000 records a core bucket and 2,000 an archive bucket: see DEFAULT_LIMITS), so that
- * adding one article changes only the buckets whose records changed (their
- * Pagefind output is cached by content, see index-site.ts). The first non-empty
- * core bucket is the primary bundle at pagefind/ (Pagefind's JS and wasm);
- * every other bucket is a bundle of index data at pagefind/shards/<tier>-<n>/
- * that the browser merges with mergeIndex.
+ *  - archive: the articles; searched when no core page is named by the query,
+ *    on request, or when a filter or sort needs articles.
+ * The other entities (named in one or two articles: 40,000 of the corpus's
+ * 51,000) are in neither: their 40,000 entries in a meta file would cost every
+ * search of the archive 300 KB, and their names are found in their articles,
+ * which link to them.
+ *
+ * Each tier is cut into 2^k buckets by a stable hash of the record URL, so that
+ * adding one article changes only its own archive bucket and the core (their
+ * Pagefind output is cached by content, see index-site.ts). Few, large
+ * buckets: a query costs every bundle it searches one index chunk per word, and
+ * a chunk of a small bundle is not much smaller than one of a large bundle
+ * (docs/benchmarks.md, "Search over the whole archive").
+ *
+ * The first core bucket is the primary bundle at pagefind/ (Pagefind's JS and
+ * wasm); every other bucket is a bundle of index data at pagefind/shards/<id>/
+ * that the browser merges with mergeIndex. The archive is searched by an
+ * instance of its own whose base is the first archive bucket, which keeps
+ * Pagefind's wasm for it (so that a search of the archive does not load the
+ * core again).
  */
 
 export type Tier = 'core' | 'archive';
@@ -27,30 +38,6 @@ export interface PlanRecord {
   article: boolean;
   /** An entity page that belongs in the core tier (a document, or named in enough articles). */
   core: boolean;
-  /**
-   * What picks the bucket, when not the URL: an archive entity goes with one of
-   * its articles (anchorArticle), so the entities a new article creates land in
-   * that article's bucket and a rebuild re-indexes one bucket, not one per entity.
-   */
-  bucketKey?: string;
-}
-
-/**
- * The article an archive entity's bucket follows: of its articles' URLs, the one
- * with the lowest hash (stable: a new article moves the entity only when its own
- * hash is lower, one chance in k + 1 for an entity with k articles).
- */
-export function anchorArticle(articleUrls: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestHash = Infinity;
-  for (const url of articleUrls) {
-    const h = urlHash(url);
-    if (h < bestHash || (h === bestHash && best !== undefined && url < best)) {
-      best = url;
-      bestHash = h;
-    }
-  }
-  return best;
 }
 
 export interface ShardLimits {
@@ -58,22 +45,20 @@ export interface ShardLimits {
   singleIndexLimit: number;
   /** Records aimed at per core bucket (the bucket count is the next power of two of records / this). */
   bucketTarget: number;
-  /** Records aimed at per archive bucket. */
+  /** Articles aimed at per archive bucket. */
   archiveBucketTarget: number;
   /** An entity named in at least this many articles is in the core tier. */
   coreMinArticles: number;
 }
 
 /**
- * Measured at the whole corpus (docs/benchmarks.md, Search): 2,000 records a
- * core bucket (4 core bundles) put two of six first queries over 300 KB, because
- * every bundle costs its own index chunk per query word (a chunk of a small
- * bundle is not much smaller than one of a large bundle): 8,000 keeps the core
- * in one bundle. The archive is searched only on request, and a new article
- * re-indexes its bucket: smaller archive buckets make that rebuild cheaper and
- * "search all" download more (docs/benchmarks.md, "The cost of smaller archive buckets").
+ * Measured at the whole corpus (docs/benchmarks.md, "Search over the whole
+ * archive"): the core (about 11,000 entities) in one bundle keeps a first query
+ * under 300 KB; the archive's 36,000 articles in two bundles keep a search of
+ * the archive near stock Pagefind's bytes while a new article re-indexes half
+ * of them.
  */
-export const DEFAULT_LIMITS: ShardLimits = { singleIndexLimit: 8_000, bucketTarget: 8_000, archiveBucketTarget: 2_000, coreMinArticles: 3 };
+export const DEFAULT_LIMITS: ShardLimits = { singleIndexLimit: 8_000, bucketTarget: 16_000, archiveBucketTarget: 20_000, coreMinArticles: 3 };
 
 /** Limits from the environment (tests force tiers on a small site), over the defaults. */
 export function limitsFromEnv(env: Record<string, string | undefined>): ShardLimits {
@@ -111,6 +96,8 @@ export interface ShardPlan {
   tiered: boolean;
   /** The primary first, then the other core shards, then the archive shards, by bucket. */
   shards: Shard[];
+  /** Records in no shard: on a site with tiers, the entities outside the core. */
+  unindexed: number;
 }
 
 /** 32-bit FNV-1a over the UTF-16 code units of the URL: stable across builds and machines. */
@@ -131,14 +118,11 @@ export function bucketCount(n: number, target: number): number {
   return b;
 }
 
-function splitTier(tier: Tier, members: number[], records: readonly PlanRecord[], target: number): Shard[] {
+function split(tier: Tier, members: number[], records: readonly PlanRecord[], target: number): Shard[] {
   const count = bucketCount(members.length, target);
   const buckets: number[][] = Array.from({ length: count }, () => []);
   // The low bits of the hash pick the bucket: doubling the count splits each bucket in two.
-  for (const i of members) {
-    const r = records[i]!;
-    buckets[urlHash(tier === 'archive' && r.bucketKey ? r.bucketKey : r.url) & (count - 1)]!.push(i);
-  }
+  for (const i of members) buckets[urlHash(records[i]!.url) & (count - 1)]!.push(i);
   return buckets.flatMap((recs, bucket) => recs.length === 0 ? [] : [{
     id: `${tier}-${bucket}`,
     tier,
@@ -154,17 +138,33 @@ export function planShards(records: readonly PlanRecord[], limits: ShardLimits =
   const all = records.map((_, i) => i);
   const articles = records.filter((r) => r.article).length;
   if (records.length <= limits.singleIndexLimit) {
-    return { tiered: false, shards: [{ id: 'all-0', tier: 'core', bucket: 0, dir: 'pagefind', primary: true, records: all, articles }] };
+    return { tiered: false, shards: [{ id: 'all-0', tier: 'core', bucket: 0, dir: 'pagefind', primary: true, records: all, articles }], unindexed: 0 };
   }
   const core = all.filter((i) => !records[i]!.article && records[i]!.core);
-  const archive = all.filter((i) => records[i]!.article || !records[i]!.core);
-  // No core records (a site of articles only): one tier, still split, searched whole.
-  const coreShards = splitTier('core', core.length > 0 ? core : all, records, limits.bucketTarget);
-  const archiveShards = core.length > 0 ? splitTier('archive', archive, records, limits.archiveBucketTarget) : [];
-  const primary = coreShards[0]!;
-  coreShards[0] = { ...primary, dir: 'pagefind', primary: true };
-  return { tiered: archiveShards.length > 0, shards: [...coreShards, ...archiveShards] };
+  if (core.length === 0) {
+    // A site of articles only: one tier, still split, searched whole.
+    const shards = split('core', all, records, limits.bucketTarget);
+    shards[0] = { ...shards[0]!, dir: 'pagefind', primary: true };
+    return { tiered: false, shards, unindexed: 0 };
+  }
+  const coreShards = split('core', core, records, limits.bucketTarget);
+  const archive = all.filter((i) => records[i]!.article);
+  const archiveShards = split('archive', archive, records, limits.archiveBucketTarget);
+  coreShards[0] = { ...coreShards[0]!, dir: 'pagefind', primary: true };
+  return {
+    tiered: archiveShards.length > 0,
+    shards: [...coreShards, ...archiveShards],
+    unindexed: records.length - core.length - archive.length,
+  };
 }
+
+/**
+ * The wasm Pagefind writes for a language it has no stemmer for (Vietnamese):
+ * the search page preloads it with the page, and the first archive bundle keeps it.
+ */
+export const PAGEFIND_WASM = 'wasm.unknown.pagefind';
+/** Files of the primary bundle the search page links to (modulepreload, preload): checked by the build once the index is written. */
+export const SEARCH_LINKED_FILES = ['pagefind.js', PAGEFIND_WASM] as const;
 
 // ---- The manifest the browser reads (pagefind/shards.json).
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../../src/lib/build/knowledge.ts';
 import { buildSearchIndex, siteRecords } from '../../../src/lib/search/index-site.ts';
 import { ShardCache } from '../../../src/lib/search/shard-cache.ts';
-import { parseShardManifest } from '../../../src/lib/search/shards.ts';
+import { PAGEFIND_WASM, parseShardManifest } from '../../../src/lib/search/shards.ts';
 
 const outDir = mkdtempSync(path.join(os.tmpdir(), 'kho-tin-search-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ describe('buildSearchIndex with tiers forced on the seed articles', () => {
       .sort();
   }
 
-  it('writes a primary bundle, merged shards without JS or wasm, and a manifest; a warm cache gives the same bytes', async () => {
+  it('writes a primary bundle, merged shards without JS (the archive\'s first with the wasm), and a manifest; a warm cache gives the same bytes', async () => {
     const build = await buildKnowledge(path.resolve('content'));
     const cacheRoot = path.join(outDir, 'cache');
     const clean = path.join(outDir, 'clean');
@@ -51,15 +51,22 @@ describe('buildSearchIndex with tiers forced on the seed articles', () => {
     expect(manifest.core.bundles[0]).toBe('/pagefind/');
     expect(manifest.archive!.articles).toBe(build.kb.articles.length);
     expect(existsSync(path.join(clean, 'pagefind', 'pagefind.js'))).toBe(true);
+    // The search page preloads the wasm by this name.
+    expect(existsSync(path.join(clean, 'pagefind', PAGEFIND_WASM))).toBe(true);
+    const archiveBase = manifest.archive!.bundles[0]!;
     for (const bundle of [...manifest.core.bundles.slice(1), ...manifest.archive!.bundles]) {
       const dir = path.join(clean, bundle);
       const top = readdirSync(dir).sort();
-      expect(top.every((n) => /^(pagefind-entry\.json|pagefind\..*\.pf_meta|index|filter|fragment)$/.test(n)), top.join(' ')).toBe(true);
+      expect(top.every((n) => /^(pagefind-entry\.json|pagefind\..*\.pf_meta|index|filter|fragment)$/.test(n) || (bundle === archiveBase && /^wasm\..*\.pagefind$/.test(n))), top.join(' ')).toBe(true);
       expect(top).toContain('pagefind-entry.json');
+      expect(top.some((n) => n.startsWith('wasm.'))).toBe(bundle === archiveBase);
     }
     const pages = [...manifest.core.bundles, ...manifest.archive!.bundles].map((b) =>
       (JSON.parse(readFileSync(path.join(clean, b, 'pagefind-entry.json'), 'utf8')) as { languages: { vi: { page_count: number } } }).languages.vi.page_count);
-    expect(pages.reduce((a, b) => a + b, 0)).toBe(build.kb.articles.length + build.kb.entities.length);
+    // Every article and every core entity; the entities named in fewer articles are found through those articles.
+    const core = build.kb.entities.filter((e) => e.type === 'document' || e.articles.length >= limits.coreMinArticles);
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(build.kb.articles.length + core.length);
+    expect(first.unindexed).toBe(build.kb.entities.length - core.length);
 
     const second = await buildSearchIndex(warm, build, { site: { basePath: '/' }, limits, cache: new ShardCache(cacheRoot, true) });
     expect(second.reused).toBe(first.shards);

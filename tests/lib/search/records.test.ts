@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { nameSearchKey } from '../../../src/lib/search/name-keys.ts';
+import { planSearch } from '../../../src/lib/search/query.ts';
 import { abbreviationVariants, articleRecord, bodyBlocks, entityContext, entityNames, entityRecord, MAX_BODY_CHARS } from '../../../src/lib/search/records.ts';
 import { toIndexForm } from '../../../src/lib/search/index-form.ts';
 import type { KbArticle, KbEntity, KnowledgeBase } from '../../../src/lib/model/kb.ts';
@@ -59,7 +61,15 @@ describe('entity records', () => {
   it('give the name the highest weight and list each distinct alias once', () => {
     expect(entityNames(person)).toEqual(['Lê Thành Vinh', 'đồng chí Lê Thành Vinh']);
     expect(record.html).toContain('<h1 data-pagefind-meta="title" data-pagefind-weight="10">Lê Thành Vinh</h1>');
-    expect(record.html).toContain(`data-pagefind-meta="names:${toIndexForm('Lê Thành Vinh | đồng chí Lê Thành Vinh')}"`);
+    expect(record.html).toContain(`data-pagefind-meta="names:${toIndexForm('Lê Thành Vinh | đồng chí Lê Thành Vinh')} | xqnlethanhvinh | xqndongchilethanhvinh"`);
+  });
+  it('carry one whole-name key per name, the same key the search page makes of a query', () => {
+    expect(nameSearchKey('Lê Thành Vinh')).toBe('xqnlethanhvinh');
+    expect(planSearch('le thanh vinh').name).toBe('xqnlethanhvinh');
+    expect(planSearch('Lê  Thành Vinh!').name).toBe('xqnlethanhvinh');
+    expect(planSearch('Đảng uỷ phường Trương Định').name).toBe(nameSearchKey('Đảng ủy phường Trương Định'));
+    // A headline is no name: no key.
+    expect(planSearch('một hai ba bốn năm sáu bảy tám chín mười mười một').name).toBeNull();
   });
   it('take type, years and sources from the articles that mention the entity', () => {
     expect(record.html).toContain('data-pagefind-filter="type:Người"');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coversQuery, exactNameFirst, nameKey } from '../../../src/lib/search/rerank.ts';
+import { exactNameFirst, holdsPhrase, nameKey, nameMatch, phraseFirst } from '../../../src/lib/search/rerank.ts';
 import { toIndexForm } from '../../../src/lib/search/index-form.ts';
 
 describe('exact-name promotion', () => {
@@ -25,16 +25,32 @@ describe('exact-name promotion', () => {
   });
 });
 
-describe('coversQuery (did a core result answer the query?)', () => {
-  const page = [toIndexForm('Đảng ủy phường Trương Định'), toIndexForm('Đảng ủy phường Trương Định | ĐU phường Trương Định')];
-  it('accepts a result that carries every folded word, or a longer word starting with it', () => {
-    expect(coversQuery('dang uy phuong truong dinh', page)).toBe(true);
-    expect(coversQuery('Đảng ủy phường Trương', page)).toBe(true);
-    expect(coversQuery('dang uy phuong truo', page)).toBe(true);
+describe('phrase ranking (did a page answer the query?)', () => {
+  const unit = { title: toIndexForm('Đảng ủy phường Trương Định'), names: toIndexForm('Đảng ủy phường Trương Định | ĐU phường Trương Định') };
+  it('holds a phrase whose words stand together and in order; the last may still be being typed', () => {
+    expect(holdsPhrase('dang uy phuong truong dinh', 'phuong truong dinh')).toBe(true);
+    expect(holdsPhrase('dang uy phuong truong dinh', 'phuong truo')).toBe(true);
+    expect(holdsPhrase('dang uy phuong truong dinh', 'truong phuong')).toBe(false);
+    expect(holdsPhrase('dang uy phuong truong dinh', 'dang phuong')).toBe(false);
+    expect(holdsPhrase('dang uy', '')).toBe(false);
   });
-  it('rejects Pagefind\'s near-misses: a word the result does not carry', () => {
-    expect(coversQuery('dang uy phuong minh khai', page)).toBe(false);
-    expect(coversQuery('vung manh', [toIndexForm('Chỉ thị số 24 của Ban Thường vụ Thành ủy')])).toBe(false);
-    expect(coversQuery('', page)).toBe(false);
+  it('names a page by its name, an alias or a phrase of them, folded, not by words scattered over fields', () => {
+    expect(nameMatch('Đảng ủy phường Trương Định', unit)).toBe(0);
+    expect(nameMatch('du phuong truong dinh', unit)).toBe(0);
+    expect(nameMatch('phuong truong dinh', unit)).toBe(1);
+    expect(nameMatch('dang uy phuong minh khai', unit)).toBe(2);
+    // "luật" in a role and "Đất" in a name: the page carries the words, but does not bear the name.
+    const person = { title: toIndexForm('Nguyễn Văn Đạt'), names: toIndexForm('Nguyễn Văn Đạt | ông Đạt') };
+    expect(nameMatch('luat dat dai', person)).toBe(2);
+  });
+  it('puts exact names, then phrases in a title, then the rest, keeping Pagefind\'s order within each', () => {
+    const results = [
+      { title: toIndexForm('Mỹ yêu cầu Syria rút quân khỏi Libăng') },
+      { title: toIndexForm('TP.HCM xây cầu Phú Mỹ nối quận 2 với quận 7') },
+      { title: toIndexForm('Ngày 9-9 khởi công cầu Phú Mỹ') },
+      { title: toIndexForm('Cầu Phú Mỹ'), names: toIndexForm('Cầu Phú Mỹ') },
+    ];
+    expect(phraseFirst('khoi cong cau phu my', results)).toEqual([2, 0, 1, 3]);
+    expect(phraseFirst('cau phu my', results)).toEqual([3, 1, 2, 0]);
   });
 });

@@ -4,7 +4,7 @@ import { buildKnowledge } from '../../../src/lib/build/knowledge.ts';
 import { entityPath } from '../../../src/lib/model/paths.ts';
 import { sitePlanRecords } from '../../../src/lib/search/index-site.ts';
 import {
-  DEFAULT_LIMITS, anchorArticle, bucketCount, limitsFromEnv, parseShardManifest, planShards, shardManifest, urlHash, type PlanRecord, type ShardPlan,
+  DEFAULT_LIMITS, bucketCount, limitsFromEnv, parseShardManifest, planShards, shardManifest, urlHash, type PlanRecord, type ShardPlan,
 } from '../../../src/lib/search/shards.ts';
 
 /** A synthetic site shaped like the corpus: articles, core entities, archive entities. */
@@ -30,29 +30,31 @@ describe('planShards', () => {
     expect(plan.shards[0]!.records).toEqual(records.map((_, i) => i));
   });
 
-  it('splits a corpus-sized site into a core tier of entities and an archive of articles and the rest', () => {
-    const records = site(35_873, 6_760, 23_719);
+  it('splits a corpus-sized site into a core tier of entities and an archive of articles, and leaves the other entities out', () => {
+    const records = site(35_873, 10_811, 40_661);
     const plan = planShards(records);
     expect(plan.tiered).toBe(true);
     const core = plan.shards.filter((s) => s.tier === 'core');
     const archive = plan.shards.filter((s) => s.tier === 'archive');
-    expect(core).toHaveLength(1); // 6,760 / 8,000 → 1
-    expect(archive).toHaveLength(32); // 59,592 / 2,000 → 29.8 → 32
+    expect(core).toHaveLength(1); // 10,811 / 16,000 → 1
+    expect(archive).toHaveLength(2); // 35,873 / 20,000 → 2
     expect(core.every((s) => s.records.every((i) => records[i]!.core && !records[i]!.article))).toBe(true);
-    expect(core.reduce((n, s) => n + s.records.length, 0)).toBe(6_760);
+    expect(core.reduce((n, s) => n + s.records.length, 0)).toBe(10_811);
+    expect(archive.every((s) => s.records.every((i) => records[i]!.article))).toBe(true);
     expect(archive.reduce((n, s) => n + s.articles, 0)).toBe(35_873);
-    // Every record in exactly one shard, records in site order within a shard.
+    expect(plan.unindexed).toBe(40_661);
+    // Every indexed record in exactly one shard, records in site order within a shard.
     const all = plan.shards.flatMap((s) => s.records);
-    expect(new Set(all).size).toBe(records.length);
+    expect(new Set(all).size).toBe(35_873 + 10_811);
     expect(plan.shards.every((s) => s.records.every((r, k) => k === 0 || s.records[k - 1]! < r))).toBe(true);
     // The primary is the first core bucket, at pagefind/; the rest under pagefind/shards/.
     expect(plan.shards[0]).toMatchObject({ id: 'core-0', dir: 'pagefind', primary: true });
     expect(plan.shards.slice(1).every((s) => !s.primary && s.dir === `pagefind/shards/${s.id}`)).toBe(true);
-    // Buckets are balanced by the hash: none above twice its share.
-    for (const s of archive) expect(s.records.length).toBeLessThan((1.2 * 59_592) / 32);
-    // With 2,000 records a bucket: 4 core and 32 archive bundles.
+    // Buckets are balanced by the hash.
+    for (const s of archive) expect(s.records.length).toBeLessThan((1.2 * 35_873) / 2);
+    // With 2,000 records a bucket: 8 core and 32 archive bundles.
     const small = planShards(records, { ...DEFAULT_LIMITS, bucketTarget: 2_000, archiveBucketTarget: 2_000 });
-    expect(small.shards.filter((s) => s.tier === 'core')).toHaveLength(4);
+    expect(small.shards.filter((s) => s.tier === 'core')).toHaveLength(8);
     expect(small.shards.filter((s) => s.tier === 'archive')).toHaveLength(32);
     for (const s of small.shards) expect(s.records.length).toBeLessThan(2 * 2_000);
   });
@@ -76,22 +78,18 @@ describe('planShards', () => {
     expect(b.get(changed[0]!)).toContain(added.url);
   });
 
-  it('puts the entities a new article creates in that article\'s bucket, so one bucket changes', () => {
+  it('changes no archive bucket but the new article\'s when it brings new entities', () => {
     const before = site(20_000, 3_000, 10_000);
     const article = '/bai-viet/bai-moi-hom-nay/';
-    // Five entities seen only in the new article, and one older entity it also names.
-    const created = Array.from({ length: 5 }, (_, i) => ({ url: `/nguoi/nguoi-moi-${i}/`, article: false, core: false, bucketKey: anchorArticle([article]) }));
+    // Five entities seen only in the new article: outside the core, they are in no bucket.
+    const created = Array.from({ length: 5 }, (_, i) => ({ url: `/nguoi/nguoi-moi-${i}/`, article: false, core: false }));
     const after = [...before.slice(0, 20_000), { url: article, article: true, core: false }, ...before.slice(20_000), ...created];
     const limits = { ...DEFAULT_LIMITS, bucketTarget: 2_000, archiveBucketTarget: 2_000 };
     const a = urlsByShard(planShards(before, limits), before);
     const b = urlsByShard(planShards(after, limits), after);
     const changed = [...b.keys()].filter((id) => JSON.stringify(a.get(id)) !== JSON.stringify(b.get(id)));
     expect(changed).toEqual([`archive-${urlHash(article) & 15}`]);
-    for (const e of created) expect(b.get(changed[0]!)).toContain(e.url);
-    // An entity follows the article with the lowest hash; a new article moves it only when its hash is lower.
-    const older = ['/bai-viet/bai-1/', '/bai-viet/bai-2/'];
-    const anchor = anchorArticle(older)!;
-    expect(anchorArticle([...older, article])).toBe(urlHash(article) < urlHash(anchor) ? article : anchor);
+    expect(planShards(after, limits).unindexed).toBe(10_005);
   });
 
   it('uses one tier, still split, when no entity qualifies for the core', () => {
@@ -114,7 +112,8 @@ describe('planShards', () => {
 
   it('counts buckets as the next power of two', () => {
     expect([0, 1, 2_000, 2_001, 6_760, 59_592].map((n) => bucketCount(n, 2_000))).toEqual([1, 1, 1, 2, 4, 32]);
-    expect([6_760, 8_001, 59_592].map((n) => bucketCount(n, 8_000))).toEqual([1, 2, 8]);
+    expect([10_811, 16_001, 35_873].map((n) => bucketCount(n, 16_000))).toEqual([1, 2, 4]);
+    expect([35_873].map((n) => bucketCount(n, 20_000))).toEqual([2]);
   });
 });
 
@@ -133,7 +132,8 @@ describe('on the seed site with tiers forced', () => {
     const manifest = shardManifest(plan, '/kho-tin/');
     expect(manifest.core.bundles[0]).toBe('/kho-tin/pagefind/');
     expect(manifest.archive!.articles).toBe(build.kb.articles.length);
-    expect(manifest.records).toBe(build.kb.articles.length + build.kb.entities.length);
+    expect(manifest.records).toBe(build.kb.articles.length + build.kb.entities.length - plan.unindexed);
+    expect(plan.unindexed).toBe(build.kb.entities.filter((e) => e.type !== 'document' && e.articles.length < 3).length);
     expect(parseShardManifest(JSON.parse(JSON.stringify(manifest)))).toEqual(manifest);
   });
 });
