@@ -20,3 +20,5 @@ export function entityPath(id: string): string {
 }
 
 export const SEARCH_PATH = '/tim-kiem/';
+/** The header search box's suggestion index (src/lib/search/suggestions.ts). */
+export const SUGGESTIONS_PATH = '/tim-kiem/goi-y.json';
