@@ -153,10 +153,16 @@ export async function runPlan(pagefind: PagefindApi, plan: SearchPlan, options: 
   // The whole-name key is only on entity pages: not worth a request to bundles of articles.
   const name = entities && plan.name ? [plan.name] : [];
   const searches = [...plan.keys, ...name, ...plan.refs, ...(plan.text ? [plan.text] : [])].map((term) => pagefind.search(term, options));
+  const found = (await Promise.all(searches)).map((res) => res?.results ?? []);
+  // Among the pages a document key finds ("nghị quyết 36": every resolution 36), those the words find too come first.
+  const byWords = new Set((plan.text ? found.at(-1)! : []).map((r) => r.id));
+  for (let k = 0; k < plan.keys.length; k++) {
+    found[k] = [...found[k]!.filter((r) => byWords.has(r.id)), ...found[k]!.filter((r) => !byWords.has(r.id))];
+  }
   const seen = new Set<string>();
   const merged: PagefindResult[] = [];
-  for (const res of await Promise.all(searches)) {
-    for (const r of res?.results ?? []) {
+  for (const results of found) {
+    for (const r of results) {
       if (seen.has(r.id)) continue;
       seen.add(r.id);
       merged.push(r);

@@ -24,15 +24,31 @@ function token(key: string, term?: string | null): string {
   return `${KEY_PREFIX}${key}${term ?? ''}`.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Words of a query tried as a document reference followed by other words ("nghị quyết 36 về người Việt Nam ở nước ngoài"). */
+const MAX_REF_WORDS = 6;
+
+function keyOf(text: string): string | null {
+  const ref = parseDocumentQuery(text);
+  const key = ref ? documentRefKey(ref) : null;
+  return ref && key ? token(key, ref.terms.length === 1 ? ref.terms[0] : null) : null;
+}
+
 /**
- * The key of a query, or none. A query that names exactly one term ("NQ TƯ 4
- * khoá XII") gets the term-specific key, so it does not reach khóa XI.
+ * The key of a query, or none: the whole query as a reference, else its
+ * longest first words that are one ("nghị định 67/2014 tàu cá" → Nghị định
+ * 67/2014; the other words still search the text). A query that names exactly
+ * one term ("NQ TƯ 4 khoá XII") gets the term-specific key, so it does not
+ * reach khóa XI.
  */
 export function queryDocumentKeys(query: string): string[] {
-  const ref = parseDocumentQuery(query);
-  const key = ref ? documentRefKey(ref) : null;
-  if (!ref || !key) return [];
-  return [token(key, ref.terms.length === 1 ? ref.terms[0] : null)];
+  const whole = keyOf(query);
+  if (whole) return [whole];
+  const words = query.trim().split(/\s+/);
+  for (let n = Math.min(MAX_REF_WORDS, words.length - 1); n >= 2; n--) {
+    const key = keyOf(words.slice(0, n).join(' '));
+    if (key) return [key];
+  }
+  return [];
 }
 
 /** The reference token of a key: stored on articles that mention the document, searched after the document itself. */

@@ -39,6 +39,12 @@ describe('document-code keys', () => {
     expect(finds('24-CT/TU', ct05)).toBe(false);
     expect(finds('05-CT/TƯ', ct05)).toBe(true);
   });
+  it('reads a reference at the start of a longer query, the other words left to the text search', () => {
+    expect(finds('chỉ thị 05 về học tập và làm theo tư tưởng Hồ Chí Minh', ct05)).toBe(true);
+    expect(finds('NQ TƯ 4 khoá XII về xây dựng Đảng', nq4xii)).toBe(true);
+    expect(finds('NQ TƯ 4 khoá XII về xây dựng Đảng', nq4xi)).toBe(false);
+    expect(queryDocumentKeys('quốc hội thông qua chỉ thị 05')).toEqual([]); // not at the start: a headline
+  });
   it('finds nothing in ordinary words', () => {
     expect(queryDocumentKeys('le thanh vinh')).toEqual([]);
     expect(queryDocumentKeys('thứ tư 4 người')).toEqual([]);
