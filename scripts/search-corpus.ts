@@ -91,12 +91,13 @@ async function runOurs(browser: Browser, siteUrl: string, basePath: string, q: C
   const page = await context.newPage();
   try {
     const counter = byteCounter(page);
+    const started = Date.now();
     await page.goto(`${siteUrl}tim-kiem/?q=${encodeURIComponent(q.q)}`);
     await page.waitForSelector('#search-results[data-state="done"]', { state: 'attached', timeout: 60_000 });
     // The page's own clock: from the start of navigation to the results on screen (the mark the search page sets).
+    // A site built before the mark existed: the wall clock from navigation, which also counts Playwright's polling.
     const marked = await page.evaluate(`performance.getEntriesByName(${JSON.stringify(RESULTS_MARK)}).at(-1)?.startTime ?? null`) as number | null;
-    if (marked === null) throw new Error(`no ${RESULTS_MARK} mark after "${q.q}"`);
-    const ms = Math.round(marked);
+    const ms = marked === null ? Date.now() - started : Math.round(marked);
     const hrefs = await page.$$eval('#search-results a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
     await counter.settle();
     return { results: hrefs.slice(0, RANK_DEPTH).map((h) => stripBase(h, basePath)), ms, bytes: counter.bytes, searchBytes: counter.searchBytes };
