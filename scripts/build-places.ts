@@ -2,14 +2,29 @@
  * Regenerates data/places.json, the compact gazetteer the place extractor loads,
  * from the MIT-licensed gazetteer in ../shared/gazetteer (not part of a clone).
  *
- *   npx node scripts/build-places.ts [--gazetteer ../shared/gazetteer] [--out data/places.json]
+ *   npm run places -- --out data/places.json [--gazetteer ../shared/gazetteer]
  *
+ * --out is required: the file is committed, and nothing rewrites it unless told to.
  * Each era is a list of [code, name, kind, parentCode|null]; kind is the
  * gazetteer's unit type shortened (see KIND_OF_TYPE). provinceTo2025 maps a
  * pre-2025 province code to its 2025 province (for comparing areas across eras).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCommandLine } from './cli.ts';
+
+const USAGE = 'usage: npm run places -- --out data/places.json [--gazetteer ../shared/gazetteer]';
+const { values } = parseCommandLine(USAGE, {
+  options: {
+    out: { type: 'string' },
+    gazetteer: { type: 'string', default: '../shared/gazetteer' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (!values.out) {
+  console.error(`--out is required (the committed file is data/places.json)\n${USAGE}`);
+  process.exit(2);
+}
 
 interface GazetteerUnit {
   code: string;
@@ -35,13 +50,8 @@ const KIND_OF_TYPE: Record<string, string> = {
   special_administrative_region: 'dackhu',
 };
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-const gazDir = path.resolve(arg('--gazetteer', '../shared/gazetteer'));
-const out = path.resolve(arg('--out', 'data/places.json'));
+const gazDir = path.resolve(values.gazetteer);
+const out = path.resolve(values.out);
 const unitsFile = path.join(gazDir, 'vn-admin-units.json');
 const mappingFile = path.join(gazDir, 'vn-admin-2025-mapping.json');
 if (!fs.existsSync(unitsFile)) {

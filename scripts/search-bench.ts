@@ -1,5 +1,5 @@
 /**
- * `node scripts/search-bench.ts --content DIR --out DIR [--site DIR] [--queries a,b,c] [--skip-index] [--warm] [--single]`
+ * `npm run search:bench -- --content DIR --out DIR [--site DIR] [--queries a,b,c] [--skip-index] [--warm] [--single]`
  *
  * The search side of issue 6 item 7, measured on its own: builds the knowledge
  * base of DIR (e.g. bench/35873/content, imported by `npm run bench`), indexes it
@@ -20,7 +20,6 @@
  * Shard bundles are cached under $KHO_TIN_CACHE_DIR/search (KHO_TIN_CACHE=0: off).
  */
 import { cp, mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { buildKnowledge } from '../src/lib/build/knowledge.ts';
 import { buildSearchIndex, type SearchIndexStats } from '../src/lib/search/index-site.ts';
@@ -29,9 +28,12 @@ import { DEFAULT_LIMITS, limitsFromEnv, parseShardManifest } from '../src/lib/se
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { serveStatic } from '../tests/e2e/support/server.ts';
 import { countDownloads } from '../tests/e2e/support/downloads.ts';
+import { parseCommandLine } from './cli.ts';
 
-const { values } = parseArgs({
+const USAGE = 'usage: npm run search:bench -- --content DIR --out DIR [--site DIR] [--queries a,b,c] [--skip-index] [--warm] [--single]';
+const { values } = parseCommandLine(USAGE, {
   options: {
+    help: { type: 'boolean', default: false },
     content: { type: 'string' },
     out: { type: 'string' },
     site: { type: 'string', default: '.cache/e2e/seeds' },
@@ -42,7 +44,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.out || (!values.content && !values['skip-index'])) {
-  console.error('usage: node scripts/search-bench.ts --content DIR --out DIR [--site DIR] [--queries a,b,c]');
+  console.error(USAGE);
   process.exit(2);
 }
 const outDir = path.resolve(values.out);

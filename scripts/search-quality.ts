@@ -16,6 +16,7 @@ import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { serveStatic } from '../tests/e2e/support/server.ts';
+import { parseCommandLine } from './cli.ts';
 
 export interface QualityQuery {
   q: string;
@@ -193,22 +194,24 @@ export function formatReport(r: QualityReport): string {
   return lines.join('\n');
 }
 
+const USAGE = 'usage: npm run search:quality -- [--site .cache/e2e/seeds] [--base /] [--queries data/search-queries.yaml] [--check]';
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const arg = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const report = await runQuality({
-    siteDir: arg('--site') ?? '.cache/e2e/seeds',
-    basePath: arg('--base') ?? '/',
-    queriesFile: arg('--queries'),
+  const { values } = parseCommandLine(USAGE, {
+    options: {
+      site: { type: 'string', default: '.cache/e2e/seeds' },
+      base: { type: 'string', default: '/' },
+      queries: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
   });
+  const report = await runQuality({ siteDir: values.site, basePath: values.base, queriesFile: values.queries });
   console.log(formatReport(report));
   const failures = meetsTargets(report);
   if (failures.length) console.log(`\nTargets not met: ${failures.join('; ')}`);
   else console.log('\nAll targets met.');
-  if (args.includes('--check') && failures.length) process.exit(1);
+  if (values.check && failures.length) process.exit(1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
