@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 import { countDownloads } from './support/downloads.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 import { buildSite, siteOutDir } from './support/site.ts';
@@ -196,13 +197,7 @@ describe('page behaviour', () => {
   it('has no axe-core violations with results on screen', () =>
     withPage(async (page) => {
       await openSearch(page, seeds, 'dang uy phuong truong dinh');
-      await page.addScriptTag({ content: readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        const r = await axe.run();
-        return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     }, { bypassCSP: true })); // the page's CSP would (rightly) block the injected axe script
 
   it('downloads little for a first query and shows results quickly', () =>

@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
 import { servedWithBrowser } from './support/served.ts';
 import { siteOutDir } from './support/site.ts';
 import { SUGGESTIONS_PATH } from '../../src/lib/model/paths.ts';
@@ -101,12 +102,6 @@ describe('header search suggestions', () => {
       await page.focus(BOX);
       await page.keyboard.type('ubnd');
       await options(page);
-      await page.addScriptTag({ content: readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        const r = await axe.run();
-        return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     }, { bypassCSP: true })); // axe is injected as an inline script, which the site's CSP forbids
 });
