@@ -198,6 +198,10 @@ describe('entity pages from the seeds', () => {
       expect(sitemap).toContain(`<loc>https://example.org/${section}/${slug}/</loc>`);
     }
   });
+
+  it('has a robots.txt that allows crawling and names the sitemap by its absolute URL', () => {
+    expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n');
+  });
 });
 
 describe('indexes', () => {
