@@ -251,6 +251,24 @@ async function namedResults(plan: SearchPlan, results: readonly PagefindResult[]
   return head.filter((_, i) => (plan.keys.length > 0 && data[i]!.meta[META_KIND] === 'document') || nameMatch(plan.display, namesOf(data[i]!)) < 2);
 }
 
+/** A query of this many words is searched in the core only if a core page's name starts with it (mayNameCorePage). */
+export const LONG_QUERY_WORDS = 4;
+
+/**
+ * Whether a long query can name a core page, asked of the whole-name key alone
+ * (one index chunk) before the core's words are searched: a headline of seven
+ * words would otherwise fetch seven core chunks (100–150 KB) and wait for them,
+ * to find what the key already says, that no name holds it. A name that holds
+ * four or more of the query's words in order nearly always starts with them
+ * ("uy ban nhan dan tinh" → "Ủy ban nhân dân tỉnh Quảng Ninh"). Document codes
+ * and short queries take the full search.
+ */
+export async function mayNameCorePage(pf: PagefindApi, plan: SearchPlan, options: PagefindSearchOptions): Promise<boolean> {
+  if (plan.keys.length > 0 || plan.display.split(' ').length < LONG_QUERY_WORDS) return true;
+  if (!plan.name) return false; // longer than any name
+  return ((await pf.search(plan.name, options))?.results.length ?? 0) > 0;
+}
+
 /** Vietnamese number formatting ("35.873"). */
 function count(n: number): string {
   return n.toLocaleString('vi-VN');
@@ -376,7 +394,9 @@ export function startSearchPage(): void {
       const options = searchOptions(state);
       let why: 'asked' | 'filter' | 'empty' | null = manifest?.archive ? archiveReason(state) : null;
       let scope: Scope = manifest?.archive ? 'core' : 'single';
-      let found = await runPlan(pf, plan, options, manifest?.core.bundles.length ?? 1);
+      let found: PlanResults = { results: [], sortTruncated: false };
+      if (scope === 'core' && !why && !(await mayNameCorePage(pf, plan, options))) why = 'empty';
+      else found = await runPlan(pf, plan, options, manifest?.core.bundles.length ?? 1);
       if (gen !== generation) return;
       if (scope === 'core') {
         const named = await namedResults(plan, found.results);
@@ -439,7 +459,10 @@ export function startSearchPage(): void {
     // Preload what the search will read: the core's chunks, or the whole archive's when the query goes there.
     if (plan.text) {
       void loadCore().then(async ({ pf, manifest }) => {
-        await pf.preload(plan.text, searchOptions(s));
+        // A long query asks the core for its whole-name key first (mayNameCorePage): preload that, not every word.
+        const long = manifest?.archive && plan.keys.length === 0 && plan.display.split(' ').length >= LONG_QUERY_WORDS;
+        if (!long) await pf.preload(plan.text, searchOptions(s));
+        else if (plan.name) await pf.preload(plan.name, searchOptions(s));
         if (manifest?.archive && archiveReason(s)) await (await loadArchive()).api.preload(plan.text, searchOptions(s));
       }).catch(() => undefined);
     }
