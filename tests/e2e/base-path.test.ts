@@ -86,4 +86,18 @@ describe(`site built with BASE_PATH=${BASE}`, () => {
     expect(hrefs[0]).toBe(`${BASE}nguoi/nguyen-thi-tuyet/`);
     await page.close();
   });
+
+  it('loads the header box\'s suggestions under the base path and opens the chosen page there', async () => {
+    const page = await served.browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(served.server.url);
+    await page.focus('header input[name="q"]');
+    await page.keyboard.type('nguyen thi tuy');
+    await page.waitForSelector('[role="listbox"] [role="option"]', { timeout: 10_000 });
+    expect(requested).toContain(`${BASE}tim-kiem/goi-y.json`);
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL((u) => u.pathname === `${BASE}nguoi/nguyen-thi-tuyet/`), page.keyboard.press('Enter')]);
+    await page.close();
+  });
 });
