@@ -5,7 +5,7 @@ import { loadSampleGold, loadSeedGold, type GoldArticle } from './gold.ts';
 import { runPipeline } from '../pipeline.ts';
 import { entityPath } from '../model/paths.ts';
 import { readCorpus, recordToArticle } from './corpus.ts';
-import { scoreExtraction, type ExtractionScore, type PairedArticle } from './score.ts';
+import { articleSurfaces, scoreExtraction, type ExtractionScore, type PairedArticle } from './score.ts';
 
 export class PairingError extends Error {}
 
@@ -30,7 +30,7 @@ export async function scoreSeeds(contentDir: string, annotationsDir: string): Pr
   const golds = await loadSeedGold(annotationsDir);
   const build = await buildKnowledge(contentDir);
   const paired = pairSeeds(golds, [...build.articles.values()].map((a) => a.file));
-  return scoreExtraction(build.kb, paired);
+  return scoreExtraction(build.kb, paired, articleSurfaces(build.articles.values()));
 }
 
 /** Read the annotated records from the corpus by id, run the pipeline on them alone, score. Several files score as one sample. */
@@ -55,9 +55,10 @@ export async function scoreCorpusSample(sampleFile: string | readonly string[], 
   }
   const missing = golds.filter((g) => !found.has(g.key));
   if (missing.length > 0) throw new PairingError(`${sampleFile}: records not in ${corpusFile}: ${missing.map((g) => g.key).join(', ')}`);
-  const { kb } = runPipeline(articles, { hrefFor: entityPath });
+  const build = runPipeline(articles, { hrefFor: entityPath });
   return scoreExtraction(
-    kb,
+    build.kb,
     golds.map((gold) => ({ gold, articleId: gold.key })),
+    articleSurfaces(build.articles.values()),
   );
 }

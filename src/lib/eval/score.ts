@@ -100,8 +100,37 @@ function intersects(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
-/** Does predicted entity p denote gold entity g? */
-export function entityMatches(g: GoldEntity, p: KbEntity): boolean {
+/**
+ * The words an article wrote for each entity it links (article id → entity id →
+ * surfaces): a name of the entity in that article, even when it is no alias of
+ * the entity anywhere ("UBND tỉnh" for the article's province's committee).
+ */
+export type ArticleSurfaces = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+
+/** Surfaces of every article of a build, from its links (what the article pages link). */
+export function articleSurfaces(articles: Iterable<{ file: { id: string }; text: { text: string }; links: readonly { start: number; end: number; entity: string }[] }>): ArticleSurfaces {
+  const out = new Map<string, Map<string, string[]>>();
+  for (const a of articles) {
+    const byEntity = new Map<string, string[]>();
+    for (const l of a.links) {
+      let list = byEntity.get(l.entity);
+      if (!list) byEntity.set(l.entity, (list = []));
+      list.push(a.text.text.slice(l.start, l.end));
+    }
+    out.set(a.file.id, byEntity);
+  }
+  return out;
+}
+
+/** Folded names and aliases of a predicted entity, and the surfaces its article wrote for it. */
+function namesInArticle(p: KbEntity, surfaces: readonly string[] | undefined): Set<string> {
+  const keys = predictedNameKeys(p);
+  for (const s of surfaces ?? []) keys.add(nameKey(s));
+  return keys;
+}
+
+/** Does predicted entity p denote gold entity g? `surfaces`: what the article wrote for p. */
+export function entityMatches(g: GoldEntity, p: KbEntity, surfaces?: readonly string[]): boolean {
   if (g.type !== p.type) return false;
   if (g.type === 'document') {
     const predictedCode = p.document?.code ?? null;
@@ -112,7 +141,7 @@ export function entityMatches(g: GoldEntity, p: KbEntity): boolean {
     }
     if (g.code && p.aliases.some((a) => codeKey(a) === codeKey(g.code ?? ''))) return true;
   }
-  return intersects(goldNameKeys(g), predictedNameKeys(p));
+  return intersects(goldNameKeys(g), namesInArticle(p, surfaces));
 }
 
 /** Identity of a gold entity across articles (same real-world entity). */
@@ -239,12 +268,13 @@ function tripleMatches(g: GoldTriple, t: PredictedTriple): boolean {
 }
 
 /** Predicted ids in one article that a gold surface form resolves to. */
-function idsForForm(g: GoldEntity, form: string, predicted: KbEntity[]): string[] {
+function idsForForm(g: GoldEntity, form: string, predicted: KbEntity[], surfacesOf: (p: KbEntity) => readonly string[] | undefined): string[] {
   const key = nameKey(form);
-  return predicted.filter((p) => p.type === g.type && (predictedNameKeys(p).has(key) || (g.type === 'document' && entityMatches(g, p)))).map((p) => p.id);
+  return predicted.filter((p) => p.type === g.type && (namesInArticle(p, surfacesOf(p)).has(key) || (g.type === 'document' && entityMatches(g, p)))).map((p) => p.id);
 }
 
-export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): ExtractionScore {
+/** `surfaces` (articleSurfaces): what each article wrote for the entities it links; without it, names and aliases only. */
+export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[], surfaces?: ArticleSurfaces): ExtractionScore {
   const byId = new Map(kb.entities.map((e) => [e.id, e]));
   const byArticle = new Map<string, KbEntity[]>();
   for (const e of kb.entities) {
@@ -264,6 +294,7 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
 
   for (const { gold, articleId } of paired) {
     const predicted = byArticle.get(articleId) ?? [];
+    const surfacesOf = (p: KbEntity) => surfaces?.get(articleId)?.get(p.id);
     const label = gold.key;
     for (const type of ENTITY_TYPES) {
       if (!gold.scope.includes(type)) continue;
@@ -272,7 +303,7 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
       const c = counts[type];
       for (const g of golds) {
         if (g.optional) continue;
-        const match = preds.find((p) => entityMatches(g, p));
+        const match = preds.find((p) => entityMatches(g, p, surfacesOf(p)));
         if (match) {
           c.found++;
           if (type === 'place' && g.level) {
@@ -286,7 +317,7 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
         }
       }
       for (const p of preds) {
-        const hits = golds.filter((g) => entityMatches(g, p));
+        const hits = golds.filter((g) => entityMatches(g, p, surfacesOf(p)));
         if (hits.some((g) => !g.optional)) c.correct++;
         else if (hits.length > 0) c.ignored++;
         else {
@@ -301,7 +332,7 @@ export function scoreExtraction(kb: KnowledgeBase, paired: PairedArticle[]): Ext
         if (!s) sightings.set(id, (s = { type, name: g.name, forms: [], keys: new Set() }));
         if (type !== 'document') for (const f of g.forms) s.keys.add(nameKey(f));
         for (const form of new Set(g.forms)) {
-          const ids = idsForForm(g, form, preds);
+          const ids = idsForForm(g, form, preds, surfacesOf);
           if (ids.length > 0) s.forms.push({ where: `${label}: ${form}`, ids });
         }
       }

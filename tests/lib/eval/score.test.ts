@@ -82,6 +82,16 @@ describe('keys', () => {
 });
 
 describe('scoreExtraction', () => {
+  it('reads what the article wrote for an entity as its name there, even when it is no alias', () => {
+    // The article wrote "UBND phường Minh Khai"; the entity does not carry it as an alias.
+    const bare = perfect.map((e) => (e.id === ubnd.id ? { ...e, aliases: ['Ủy ban nhân dân tỉnh X'], name: 'Ủy ban nhân dân tỉnh X' } : e));
+    expect(scoreExtraction(kb(bare), paired).types.unit.missed).toBe(1);
+    const surfaces = new Map([['a1', new Map([[ubnd.id, ['UBND phường Minh Khai']]])]]);
+    const s = scoreExtraction(kb(bare), paired, surfaces);
+    expect(s.types.unit.missed).toBe(0);
+    expect(s.types.unit.wrong).toBe(0);
+  });
+
   it('scores a perfect prediction 1.0 everywhere', () => {
     const s = scoreExtraction(kb(perfect), paired);
     for (const t of ['person', 'unit', 'place', 'document'] as const) expect(s.types[t].f1, t).toBe(1);
