@@ -528,7 +528,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   for (const u of scan.units) {
     const r = resolveUnit(u, uctx);
     if (!r || u.implied || u.ownerless || (u.def.type === 'org' && !u.def.entity)) continue;
-    const attrs: UnitAttrs = { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys };
+    const attrs: UnitAttrs = { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys, ...(r.elliptic ? { elliptic: true } : {}) };
     // "Bộ Quốc phòng Anh" is a name of "Bộ Quốc phòng Vương quốc Anh": the country as written.
     if (u.foreign && !u.foreign.inherited) {
       const written = `${u.def.name} ${text.text.slice(u.foreign.start, u.foreign.end)}${u.foreign.at ? ` tại ${u.foreign.at.name}` : ''}`;
@@ -539,7 +539,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
     // The bodies written inside its name: "Bệnh viện Bạch Mai" in "Trung tâm Chống độc Bệnh viện Bạch Mai".
     for (let inner = u.inner; inner; inner = inner.inner) {
       const ri = resolveUnit(inner, uctx);
-      if (ri) add(inner.start, inner.end, 'unit', ri.key, { name: ri.name, placeKey: ri.placeKey, parentKeys: ri.parentKeys });
+      if (ri) add(inner.start, inner.end, 'unit', ri.key, { name: ri.name, placeKey: ri.placeKey, parentKeys: ri.parentKeys, ...(ri.elliptic ? { elliptic: true } : {}) });
     }
   }
 

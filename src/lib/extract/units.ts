@@ -207,6 +207,12 @@ export interface ResolvedUnit {
   place: GazPlace | null;
   placeKey: string | null;
   parentKeys: string[];
+  /**
+   * The place was not written with the body but taken from the article or a
+   * neighbouring body ("UBND tỉnh", "Sở Xây dựng", the "UBND" of "UBND và HĐND
+   * tỉnh Quảng Nam"): the text as written is no name of this unit elsewhere.
+   */
+  elliptic?: boolean;
 }
 
 export interface MatchContext {
@@ -451,7 +457,7 @@ export function resolveUnit(u: UnitMatch, ctx: UnitContext): ResolvedUnit | null
     const p = ctx.placeFor(['province', 'city'], u.block, u.start);
     def.entity = !!p;
     const name = p ? `${def.name} ${p.name}` : def.name;
-    out = { name, key: nationalKey(name), place: p, placeKey: p?.key ?? null, parentKeys: [] };
+    out = { name, key: nationalKey(name), place: p, placeKey: p?.key ?? null, parentKeys: [], ...(p ? { elliptic: true } : {}) };
   } else if (def.type === 'org') {
     const parent = u.inner ? resolveUnit(u.inner, ctx) : null;
     out = { name: def.name, key: nationalKey(def.name), place: null, placeKey: parent?.placeKey ?? null, parentKeys: parent ? [parent.key] : [] };
@@ -464,7 +470,8 @@ export function resolveUnit(u: UnitMatch, ctx: UnitContext): ResolvedUnit | null
     } else {
       const inner = u.inner ?? u.borrowFrom?.inner ?? null;
       const r = inner ? resolveUnit(inner, ctx) : null;
-      if (r) out = { name: `${def.name} ${r.name}`, key: `unit:${def.name.toLowerCase()} ${r.key.slice(5)}`, place: r.place, placeKey: r.placeKey, parentKeys: [r.key] };
+      const elliptic = !u.inner || !!r?.elliptic;
+      if (r) out = { name: `${def.name} ${r.name}`, key: `unit:${def.name.toLowerCase()} ${r.key.slice(5)}`, place: r.place, placeKey: r.placeKey, parentKeys: [r.key], ...(elliptic ? { elliptic } : {}) };
     }
   } else {
     out = resolveHead(u, def, ctx);
@@ -528,7 +535,7 @@ function resolveHead(u: UnitMatch, headDef: HeadDef, ctx: UnitContext): Resolved
     const k = def.parent === 'committee' ? committeeAt(place.parent) : def.parent === 'same' ? headAt(def, null, place.parent).key : null;
     if (k) parentKeys.push(k);
   }
-  return { name, key, place, placeKey: place.key, parentKeys };
+  return { name, key, place, placeKey: place.key, parentKeys, ...(ref?.written ? {} : { elliptic: true }) };
 }
 
 /** Joiners inside an organisation's name: "Đầu tư và Phát triển", "Bia - Rượu - Nước giải khát", "Mỏ - Địa chất". */

@@ -38,6 +38,8 @@ export interface UnitAttrs {
   placeKey: string | null;
   /** Parent candidates, best first; the resolver keeps the first that is an entity. */
   parentKeys: string[];
+  /** Written without its place ("UBND tỉnh"), which came from the article: the surface is no alias of the unit. */
+  elliptic?: boolean;
 }
 
 export interface PlaceAttrs {

@@ -163,7 +163,8 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
       }
       groupOfMention.set(m, g);
       articleOfMention.set(m, id);
-      g.aliases.add(m.surface.replace(/\s+/g, ' ').trim());
+      // "UBND tỉnh" read as the article's province's committee names it in this article only.
+      if (!(m.type === 'unit' && m.attrs.elliptic)) g.aliases.add(m.surface.replace(/\s+/g, ' ').trim());
       if (m.type === 'unit' || m.type === 'document') for (const a of m.attrs.aliases ?? []) g.aliases.add(a);
       if (!g.articleSet.has(id)) { g.articleSet.add(id); g.articles.push(id); }
       const mk = `${id}\u0000${m.sentence}`;

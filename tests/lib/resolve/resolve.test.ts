@@ -110,3 +110,21 @@ describe('entity slugs', () => {
     expect(entitySlugBase('person', '…')).toBe('nguoi');
   });
 });
+
+describe('a body written without its place', () => {
+  it('is the article\'s province\'s, and what the article wrote is no alias of it elsewhere', () => {
+    const a = extractText('a', 'Tiêu đề\n\nChiều 5/3, UBND tỉnh Quảng Nam họp bàn kế hoạch năm. Theo UBND tỉnh, Sở Xây dựng sẽ trình phương án trong tháng.', '2023-03-05');
+    const b = extractText('b', 'Tiêu đề\n\nSáng 7/3, UBND tỉnh Khánh Hòa làm việc với các sở. UBND tỉnh giao Sở Xây dựng rà soát các dự án.', '2023-03-07');
+    const r = resolveEntities([a, b]);
+    const quangNam = r.entities.find((e) => e.type === 'unit' && e.name === 'Ủy ban nhân dân tỉnh Quảng Nam')!;
+    const khanhHoa = r.entities.find((e) => e.type === 'unit' && e.name === 'Ủy ban nhân dân tỉnh Khánh Hòa')!;
+    expect(quangNam.articles).toEqual(['a']);
+    expect(khanhHoa.articles).toEqual(['b']);
+    expect(quangNam.aliases).toContain('UBND tỉnh Quảng Nam');
+    for (const e of [quangNam, khanhHoa]) expect(e.aliases).not.toContain('UBND tỉnh');
+    // "Sở Xây dựng" is each article's province's department, and named so nowhere else.
+    const department = r.entities.find((e) => e.type === 'unit' && e.name === 'Sở Xây dựng Quảng Nam')!;
+    expect(department.articles).toContain('a');
+    expect(department.aliases).not.toContain('Sở Xây dựng');
+  });
+});
