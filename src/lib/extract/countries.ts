@@ -44,7 +44,8 @@ const countrySchema = z
     code: z.string().regex(/^[A-Z]{2}$/),
     name: z.string().min(1),
     aliases: z.array(z.string().min(1)).optional(),
-    cities: z.array(z.string().min(1)).optional(),
+    /** A city, or one city's spellings, the first heading its page ("Matxcơva", "Moscow"). */
+    cities: z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).optional(),
     territory: z.boolean().optional(),
   })
   .strict();
@@ -65,9 +66,10 @@ export function loadWorld(): WorldGazetteer {
     const country: WorldPlace = { key: `place:world:${c.code}`, name: c.name, level: c.territory ? 'foreign' : 'country', code: c.code, parentKey: null };
     byCode.set(c.code, country);
     for (const n of [c.name, ...(c.aliases ?? [])]) add(n, country);
-    for (const city of c.cities ?? []) {
-      const key = `place:world:${c.code}:${phraseNorms(city).join('-')}`;
-      add(city, { key, name: city, level: 'foreign', code: c.code, parentKey: country.key });
+    for (const entry of c.cities ?? []) {
+      const [name, ...others] = typeof entry === 'string' ? [entry] : entry;
+      const city: WorldPlace = { key: `place:world:${c.code}:${phraseNorms(name!).join('-')}`, name: name!, level: 'foreign', code: c.code, parentKey: country.key };
+      for (const written of [name!, ...others]) add(written, city);
     }
   }
   world = { forms, byCode, notCountryWords: new Set(data.notCountryWords.map((w) => phraseNorms(w).join(' '))) };
