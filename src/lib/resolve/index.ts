@@ -297,6 +297,39 @@ const ASCII_NAME = /^[A-Za-z][A-Za-z'’-]*$/;
  * alone ("Phúc") is shared by far too many people.
  */
 const DOMINANT_FACTOR = 5;
+/** A misspelt name joins a name known from at least this many articles (and DOMINANT_FACTOR times its own). */
+const MISSPELT_MIN_ARTICLES = 10;
+
+/**
+ * Two names of as many words, the same but for one word of five letters or
+ * more that one slip turns into the other: a letter added, dropped or changed,
+ * or two neighbours swapped ("Valdimir"/"Vladimir", "Georg"/"George").
+ * Initials and the surname must be equal.
+ */
+function oneSlipApart(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  let slips = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!.toLowerCase();
+    const y = b[i]!.toLowerCase();
+    if (x === y) continue;
+    if (i === a.length - 1 || Math.min(x.length, y.length) < 5 || !oneEditApart(x, y)) return false;
+    slips++;
+  }
+  return slips === 1;
+}
+
+/** Optimal string alignment distance ≤ 1 (a swap of neighbours counts one). */
+function oneEditApart(x: string, y: string): boolean {
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (x.length === y.length) {
+    if (x.slice(i + 1) === y.slice(i + 1)) return true; // one letter changed
+    return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2); // neighbours swapped
+  }
+  return x.length > y.length ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1); // one letter added or dropped
+}
 
 function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mention, Group>, articleOfMention: Map<Mention, string>): void {
   const fullByLast = new Map<string, Group[]>();
@@ -341,6 +374,20 @@ function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mentio
       }
     }
   }
+  // A foreign full name one slip away from a far better known one with the same surname
+  // ("Valdimir Putin", "Geroge Bush", "Georg Bush"): a misspelling of it. These moves come
+  // after the surname moves, which may have given such a name a surname's articles.
+  const misspelt = new Map<Group, Group>();
+  for (const g of groups.values()) {
+    if (g.type !== 'person') continue;
+    const parts = g.name.split(' ');
+    if (parts.length < 2) continue;
+    const candidates = (fullByLast.get(parts[parts.length - 1]!.toLowerCase()) ?? []).filter((c) =>
+      c !== g && c.articles.length >= MISSPELT_MIN_ARTICLES && c.articles.length >= DOMINANT_FACTOR * g.articles.length && oneSlipApart(parts, c.name.split(' ')));
+    if (candidates.length === 1) misspelt.set(g, candidates[0]!);
+  }
+  // Not into a name that is itself a misspelling (its own move would leave these behind).
+  for (const [g, c] of misspelt) if (!misspelt.has(c)) moves.push({ from: g, to: () => c });
   const movedTo = new Map<Group, Map<string, Group>>();
   for (const { from, to } of moves) {
     const targets = new Map<string, Group>();
@@ -377,10 +424,13 @@ function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mentio
     }
   }
   if (movedTo.size === 0) return;
+  // A mention follows its group's moves to the end ("Bush" → "Geroge Bush" → "George Bush").
   for (const [m, g] of groupOfMention) {
-    const targets = movedTo.get(g);
-    const to = targets?.get(articleOfMention.get(m) ?? '');
-    if (to) groupOfMention.set(m, to);
+    const article = articleOfMention.get(m) ?? '';
+    let to = g;
+    // Moves never cycle (a surname goes to a full name, a misspelling to a five times better known name); the cap is a guard.
+    for (let hops = 0, next = movedTo.get(to)?.get(article); next && hops < 8; hops++, next = movedTo.get(to)?.get(article)) to = next;
+    if (to !== g) groupOfMention.set(m, to);
   }
 }
 

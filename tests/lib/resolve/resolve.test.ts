@@ -128,3 +128,22 @@ describe('a body written without its place', () => {
     expect(department.aliases).not.toContain('Sở Xây dựng');
   });
 });
+
+describe('a misspelt foreign name', () => {
+  const many = (name: string, n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => extractText(`${name.replace(/\W+/g, '-').toLowerCase()}-${from + i}`, `Tiêu đề\n\nHôm qua, Tổng thống Nga ${name} đã tiếp các nhà báo tại điện Kremlin lần thứ ${i + 1}.`, '2005-05-05'));
+
+  it('joins the far better known name one slip away (letters swapped, added or dropped)', () => {
+    const r = resolveEntities([...many('Vladimir Putin', 12), ...many('Valdimir Putin', 1), ...many('Vladirmir Putin', 1)]);
+    const putins = r.entities.filter((e) => e.type === 'person' && e.name.endsWith('Putin'));
+    expect(putins.map((e) => e.name)).toEqual(['Vladimir Putin']);
+    expect(putins[0]!.articles).toHaveLength(14);
+    expect(putins[0]!.aliases).toEqual(expect.arrayContaining(['Valdimir Putin', 'Vladirmir Putin']));
+  });
+
+  it('stays apart when the known name is not far better known, or two words differ, or the surname differs', () => {
+    const r = resolveEntities([...many('Vladimir Putin', 4), ...many('Valdimir Putin', 1), ...many('Dmitry Medvedev', 12), ...many('Dmitri Medvedew', 1)]);
+    const names = r.entities.filter((e) => e.type === 'person').map((e) => e.name).sort();
+    expect(names).toEqual(['Dmitri Medvedew', 'Dmitry Medvedev', 'Valdimir Putin', 'Vladimir Putin']);
+  });
+});
