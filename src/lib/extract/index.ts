@@ -144,6 +144,10 @@ function matchPlaces(tokens: readonly Token[], i: number, ctx: MatchContext): nu
     if (!unknownOk || !tokens[at]?.titleCase || personStartsAt(tokens, at) || unitTables().starts.longest(tokens, at)) return null;
     if (loadGazetteer().names.longest(tokens, at)) return null; // a known place of another level ("Tỉnh Tây Hồ")
     const n = unknownName(tokens, at, ctx);
+    // A foreign place ("thành phố Matxcơva", "tỉnh Tứ Xuyên", "thành phố Bờ Tây Ramallah") is read as such
+    // after the level word; a one-syllable country starting a longer name is a Vietnamese place's ("xã Mỹ Đình").
+    const foreign = loadWorld().forms.longest(tokens, at);
+    if (foreign && (foreign.length >= 2 || foreign.length === n)) return null;
     return n > 0 ? { length: n, candidates: [] } : null;
   };
   const first = nameAt(j);

@@ -176,3 +176,15 @@ describe('"nước này"', () => {
     expect(of('unit', b.mentions)).toEqual([]);
   });
 });
+
+describe('a level word before a foreign place', () => {
+  it('is no Vietnamese place: the foreign place is read', () => {
+    const { mentions } = extractText('lv', 'Tin\nĐoàn đã thăm thành phố Matxcơva và tỉnh Tứ Xuyên, rồi về Thành phố Hồ Chí Minh.');
+    const places = of('place', mentions).map((m) => `${m.attrs.name} (${m.attrs.level})`);
+    expect(places).toEqual(['Matxcơva (foreign)', 'Tứ Xuyên (foreign)', 'Thành phố Hồ Chí Minh (city)']);
+  });
+  it('but a one-syllable country starting a longer name is a Vietnamese place\'s', () => {
+    const { mentions } = extractText('lv2', 'Tin\nNgười dân xã Mỹ Đình và phường Đức Nghĩa đã góp ý.');
+    expect(of('place', mentions).map((m) => m.attrs.name)).toEqual(['Xã Mỹ Đình', 'Phường Đức Nghĩa']);
+  });
+});
