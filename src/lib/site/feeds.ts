@@ -40,7 +40,8 @@ export function renderRss(cfg: SiteConfig, info: FeedInfo, articles: readonly Kb
     ];
     if (date) parts.push(`<pubDate>${date}</pubDate>`);
     if (a.author) parts.push(`<dc:creator>${escapeXml(a.author)}</dc:creator>`);
-    if (a.source) parts.push(`<source url="${escapeXml(url)}">${escapeXml(a.source)}</source>`);
+    // The newspaper it came from. RSS's <source> must point at that newspaper's own feed, which we do not know: Dublin Core's source instead.
+    if (a.source) parts.push(`<dc:source>${escapeXml(a.source)}</dc:source>`);
     return `<item>${parts.join('')}</item>`;
   });
   const newest = articles.find((a) => a.published)?.published;

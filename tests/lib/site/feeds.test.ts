@@ -27,6 +27,9 @@ describe('RSS', () => {
     expect(xml).toContain('<pubDate>Fri, 27 Jan 2023 00:00:00 GMT</pubDate>');
     expect(xml).toContain('<atom:link href="https://example.org/kho-tin/nguoi/x/rss.xml" rel="self" type="application/rss+xml"/>');
     expect(xml).toContain('<description>Bài viết nhắc đến &lt;người&gt;</description>');
+    // The newspaper as Dublin Core's source: RSS's <source> would have to name that newspaper's own feed.
+    expect(xml).toContain('<dc:source>HNM</dc:source>');
+    expect(xml).not.toContain('<source');
     expect(xml.match(/<item>/g)).toHaveLength(2);
     const many = Array.from({ length: FEED_ITEMS + 10 }, (_, i) => article(`a${i}`, `B ${i}`, null));
     expect(renderRss(cfg, { title: 't', description: 'd', pagePath: '/', feedPath: '/rss.xml' }, many).match(/<item>/g)).toHaveLength(FEED_ITEMS);
