@@ -3,7 +3,7 @@
  * (.cache/e2e/seeds) and on a small site of hand-written articles that put
  * colliding folded forms side by side (Định / Đình / dinh, khóa / khoá).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
