@@ -1,10 +1,11 @@
 /**
- * Exact-name promotion (browser-safe): among the first results Pagefind ranks,
- * a page whose name (title or any alias) is exactly the query, folded, goes
- * first. Pagefind scores "phường Thụy Khuê" and "Đảng ủy phường Thụy Khuê" alike
- * for the query "phuong thuy khue" (every word matches both names); the reader
- * who typed a whole name means that page. Pagefind's order is kept otherwise,
- * and among several exact names (Đình / Định for "dinh") too.
+ * Name and phrase promotion (browser-safe): among the first results Pagefind
+ * ranks, a page whose name (title or any alias) is exactly the query, folded,
+ * goes first, then pages whose name holds the query's words in order. Pagefind
+ * scores "phường Thụy Khuê" and "Đảng ủy phường Thụy Khuê" alike for the query
+ * "phuong thuy khue" (every word matches both names); the reader who typed a
+ * whole name means that page. Pagefind's order is kept within each group, and
+ * among several exact names (Đình / Định for "dinh") too.
  */
 import { fold } from '../text/fold.ts';
 import { fromIndexForm } from './index-form.ts';
@@ -66,12 +67,4 @@ export function phraseFirst(query: string, results: readonly NamedResult[]): num
   const groups: number[][] = [[], [], []];
   results.forEach((r, i) => groups[nameMatch(query, r)]!.push(i));
   return groups.flat();
-}
-
-/** Indexes of `results` in display order: exact-name matches first, otherwise unchanged. */
-export function exactNameFirst(query: string, results: readonly NamedResult[]): number[] {
-  const exact: number[] = [];
-  const rest: number[] = [];
-  results.forEach((r, i) => (nameMatch(query, r) === 0 ? exact : rest).push(i));
-  return [...exact, ...rest];
 }

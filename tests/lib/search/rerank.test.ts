@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactNameFirst, holdsPhrase, nameKey, nameMatch, phraseFirst } from '../../../src/lib/search/rerank.ts';
+import { holdsPhrase, nameKey, nameMatch, phraseFirst } from '../../../src/lib/search/rerank.ts';
 import { toIndexForm } from '../../../src/lib/search/index-form.ts';
 
 describe('exact-name promotion', () => {
@@ -9,16 +9,17 @@ describe('exact-name promotion', () => {
     { title: toIndexForm('Phường Thụy Khuê'), names: toIndexForm('Phường Thụy Khuê | phường Thụy Khuê') },
   ];
   it('moves the page whose name is the query to the front, folded and in any tone placement', () => {
-    expect(exactNameFirst('phuong thuy khue', results)).toEqual([2, 0, 1]);
-    expect(exactNameFirst('phường Thuỵ Khuê', results)).toEqual([2, 0, 1]);
+    expect(phraseFirst('phuong thuy khue', results)).toEqual([2, 0, 1]);
+    expect(phraseFirst('phường Thuỵ Khuê', results)).toEqual([2, 0, 1]);
   });
   it('matches aliases from the names meta, and article titles, ignoring punctuation', () => {
-    expect(exactNameFirst('Quận Tây Hồ đổi mới sáng tạo trong công tác xây dựng Đảng', results)).toEqual([1, 0, 2]);
-    expect(exactNameFirst('dang uy phuong thuy khue', results)).toEqual([0, 1, 2]);
+    expect(phraseFirst('Quận Tây Hồ đổi mới sáng tạo trong công tác xây dựng Đảng', results)).toEqual([1, 0, 2]);
+    expect(phraseFirst('dang uy phuong thuy khue', results)).toEqual([0, 1, 2]);
   });
-  it('keeps Pagefind\'s order when no name is exact', () => {
-    expect(exactNameFirst('thuy khue', results)).toEqual([0, 1, 2]);
-    expect(exactNameFirst('', results)).toEqual([0, 1, 2]);
+  it('keeps Pagefind\'s order when no name is exact, within the names that hold the query and the rest', () => {
+    expect(phraseFirst('thuy khue', results)).toEqual([0, 2, 1]);
+    expect(phraseFirst('khue thuy', results)).toEqual([0, 1, 2]);
+    expect(phraseFirst('', results)).toEqual([0, 1, 2]);
   });
   it('compares names without the stroke used in the index', () => {
     expect(nameKey(toIndexForm('Đặng Trần Minh'))).toBe('dang tran minh');
