@@ -264,9 +264,14 @@ export const LONG_QUERY_WORDS = 4;
  * and short queries take the full search.
  */
 export async function mayNameCorePage(pf: PagefindApi, plan: SearchPlan, options: PagefindSearchOptions): Promise<boolean> {
-  if (plan.keys.length > 0 || plan.display.split(' ').length < LONG_QUERY_WORDS) return true;
+  if (!asksNameKeyFirst(plan)) return true;
   if (!plan.name) return false; // longer than any name
   return ((await pf.search(plan.name, options))?.results.length ?? 0) > 0;
+}
+
+/** A query of LONG_QUERY_WORDS or more with no document code: the core is asked its whole-name key first. */
+function asksNameKeyFirst(plan: SearchPlan): boolean {
+  return plan.keys.length === 0 && plan.display.split(' ').length >= LONG_QUERY_WORDS;
 }
 
 /** Vietnamese number formatting ("35.873"). */
@@ -460,7 +465,7 @@ export function startSearchPage(): void {
     if (plan.text) {
       void loadCore().then(async ({ pf, manifest }) => {
         // A long query asks the core for its whole-name key first (mayNameCorePage): preload that, not every word.
-        const long = manifest?.archive && plan.keys.length === 0 && plan.display.split(' ').length >= LONG_QUERY_WORDS;
+        const long = manifest?.archive && asksNameKeyFirst(plan);
         if (!long) await pf.preload(plan.text, searchOptions(s));
         else if (plan.name) await pf.preload(plan.name, searchOptions(s));
         if (manifest?.archive && archiveReason(s)) await (await loadArchive()).api.preload(plan.text, searchOptions(s));
