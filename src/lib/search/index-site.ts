@@ -25,7 +25,7 @@ import { articlePath, entityPath } from '../model/paths.ts';
 import { articleRecord, entityContext, entityRecord, entityRecordIdentity, type SearchRecord } from './records.ts';
 import { documentSearchKeys, referenceToken } from './document-keys.ts';
 import {
-  MANIFEST_FILE, limitsFromEnv, planShards, shardManifest, type PlanRecord, type ShardLimits, type ShardPlan,
+  MANIFEST_FILE, PAGEFIND_WASM, limitsFromEnv, planShards, shardManifest, type PlanRecord, type ShardLimits, type ShardPlan,
 } from './shards.ts';
 import { PRIMARY_FOREIGN, ShardCache } from './shard-cache.ts';
 
@@ -91,8 +91,6 @@ export interface SearchIndexOptions {
 
 /** Top-level files of a merged bundle the browser reads (pagefind.js's mergeIndex: entry, meta, index/, filter/, fragment/). */
 const MERGED_BUNDLE_KEEP = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|index|filter|fragment)$/;
-/** The first archive bundle is also the base of the archive's own instance (shards.ts): it keeps the wasm. */
-const ARCHIVE_BASE_KEEP = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|index|filter|fragment|wasm\.[^/]*\.pagefind)$/;
 
 /**
  * One record of the site before its HTML exists. An article's HTML is the costly
@@ -283,7 +281,8 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
         if (written.errors.length) throw new Error(`Pagefind could not write ${dir}: ${written.errors.join('; ')}`);
         await indexes.get(si)!.deleteIndex();
         indexes.delete(si);
-        if (!shard.primary) await pruneMergedBundle(dir, shard === firstArchive ? ARCHIVE_BASE_KEEP : MERGED_BUNDLE_KEEP);
+        // The first archive bundle is also the base of the archive's own instance (shards.ts): it keeps the wasm.
+        if (!shard.primary) await pruneMergedBundle(dir, shard === firstArchive);
         // The primary's directory also holds the other bundles (shards/) and the manifest: not its own.
         if (keys) await cache.store(keys[si]!, dir, shard.primary ? PRIMARY_FOREIGN : undefined);
       };
@@ -321,8 +320,8 @@ export async function buildSearchIndex(outDir: string, build: KnowledgeBuild, op
 }
 
 /** A merged bundle keeps only what mergeIndex loads (and the archive's base its wasm): no JS, UI or CSS. */
-async function pruneMergedBundle(dir: string, keep: RegExp): Promise<void> {
+async function pruneMergedBundle(dir: string, keepWasm: boolean): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (!keep.test(name)) await rm(path.join(dir, name), { recursive: true, force: true });
+    if (!MERGED_BUNDLE_KEEP.test(name) && !(keepWasm && name === PAGEFIND_WASM)) await rm(path.join(dir, name), { recursive: true, force: true });
   }
 }
