@@ -20,11 +20,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { serveStatic } from '../tests/e2e/support/server.ts';
 import { parseCommandLine } from './cli.ts';
-import { buildStockCopy } from './search-quality.ts';
+import { buildStockCopy, rankOf, stripBase } from './search-quality.ts';
+import { countDownloads } from '../tests/e2e/support/downloads.ts';
 import { RESULTS_MARK } from '../src/client/search.ts';
 
 const USAGE = 'usage: npm run search:corpus -- --site DIR [--stock DIR] [--queries FILE] [--base /x/] [--json FILE]';
@@ -65,32 +66,12 @@ const RANK_DEPTH = 10;
 /** Results whose data Pagefind's default UI loads for the first screen. */
 const STOCK_SHOWN = 5;
 
-function stripBase(href: string, basePath: string): string {
-  const p = new URL(href, 'http://x').pathname;
-  return p.startsWith(basePath) ? '/' + p.slice(basePath.length) : p;
-}
-
-/** Bytes of every response body a page receives. */
-function byteCounter(page: Page): { readonly bytes: number; readonly searchBytes: number; settle(): Promise<void> } {
-  let bytes = 0;
-  let searchBytes = 0;
-  const pending = new Set<Promise<void>>();
-  page.on('response', (res) => {
-    const search = new URL(res.url()).pathname.includes('/pagefind/');
-    const p = res.body().then((b) => {
-      bytes += b.length;
-      if (search) searchBytes += b.length;
-    }, () => undefined).finally(() => pending.delete(p));
-    pending.add(p);
-  });
-  return { get bytes() { return bytes; }, get searchBytes() { return searchBytes; }, settle: async () => { await Promise.all(pending); } };
-}
 
 async function runOurs(browser: Browser, siteUrl: string, basePath: string, q: CorpusQuery): Promise<Omit<Outcome, 'rank' | 'q' | 'kind'>> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    const counter = byteCounter(page);
+    const counter = countDownloads(page);
     const started = Date.now();
     await page.goto(`${siteUrl}tim-kiem/?q=${encodeURIComponent(q.q)}`);
     await page.waitForSelector('#search-results[data-state="done"]', { state: 'attached', timeout: 60_000 });
@@ -100,7 +81,7 @@ async function runOurs(browser: Browser, siteUrl: string, basePath: string, q: C
     const ms = marked === null ? Date.now() - started : Math.round(marked);
     const hrefs = await page.$$eval('#search-results a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
     await counter.settle();
-    return { results: hrefs.slice(0, RANK_DEPTH).map((h) => stripBase(h, basePath)), ms, bytes: counter.bytes, searchBytes: counter.searchBytes };
+    return { results: hrefs.slice(0, RANK_DEPTH).map((h) => stripBase(h, basePath)), ms, bytes: counter.total, searchBytes: counter.search };
   } finally {
     await context.close();
   }
@@ -113,7 +94,7 @@ async function runStock(browser: Browser, stockUrl: string, basePath: string, q:
   await context.route(`${stockUrl}${BLANK}`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>stock</title>' }));
   const page = await context.newPage();
   try {
-    const counter = byteCounter(page);
+    const counter = countDownloads(page);
     await page.goto(`${stockUrl}${BLANK}`);
     // A string, not a function: test runners rewrite import() inside functions they transform.
     const { urls, at } = (await page.evaluate(`(async () => {
@@ -124,7 +105,7 @@ async function runStock(browser: Browser, stockUrl: string, basePath: string, q:
     })()`)) as { urls: string[]; at: number };
     const ms = Math.round(at);
     await counter.settle();
-    const { bytes, searchBytes } = counter;
+    const { total: bytes, search: searchBytes } = counter;
     // The ranks past the first screen, not counted in the bytes or the time.
     const rest = (await page.evaluate(`(async () => {
       const pf = await import(${JSON.stringify(`${basePath}pagefind/pagefind.js`)});
@@ -135,11 +116,6 @@ async function runStock(browser: Browser, stockUrl: string, basePath: string, q:
   } finally {
     await context.close();
   }
-}
-
-function rankOf(q: CorpusQuery, results: readonly string[]): number | null {
-  const i = results.findIndex((r) => q.expect.includes(r));
-  return i < 0 ? null : i + 1;
 }
 
 function quantile(values: readonly number[], p: number): number {
@@ -213,7 +189,7 @@ async function main(): Promise<void> {
       const got: Partial<Record<'ours' | 'stock', Outcome>> = {};
       for (const engine of order) {
         const r = engine === 'ours' ? await runOurs(browser, ours.url, basePath, q) : await runStock(browser, stock.url, basePath, q);
-        got[engine] = { q: q.q, kind: q.kind, ...r, rank: rankOf(q, r.results) };
+        got[engine] = { q: q.q, kind: q.kind, ...r, rank: rankOf(q.expect, r.results) };
       }
       rows.push({ ours: got.ours!, stock: got.stock! });
       const o = got.ours!;

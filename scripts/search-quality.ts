@@ -58,14 +58,20 @@ export async function loadQueries(file = 'data/search-queries.yaml'): Promise<Qu
   });
 }
 
-function stripBase(href: string, basePath: string): string {
+/** A result link's path without the site's base path ("/kho-tin/nguoi/x/" → "/nguoi/x/"). */
+export function stripBase(href: string, basePath: string): string {
   const p = new URL(href, 'http://x').pathname;
   return p.startsWith(basePath) ? '/' + p.slice(basePath.length) : p;
 }
 
+/** 1-based rank of the first result among the judged pages, or null. */
+export function rankOf(expect: readonly string[], results: readonly string[]): number | null {
+  const idx = results.findIndex((r) => expect.includes(r));
+  return idx < 0 ? null : idx + 1;
+}
+
 function outcome(q: QualityQuery, results: string[], ms: number): QueryOutcome {
-  const idx = results.findIndex((r) => q.expect.includes(r));
-  return { q: q.q, expect: q.expect, results, rank: idx < 0 ? null : idx + 1, ms };
+  return { q: q.q, expect: q.expect, results, rank: rankOf(q.expect, results), ms };
 }
 
 export function summarise(outcomes: QueryOutcome[]): QualitySummary {

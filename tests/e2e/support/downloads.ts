@@ -6,14 +6,24 @@ export interface DownloadCounter {
   readonly total: number;
   /** Bytes of responses under a /pagefind/ path. */
   readonly search: number;
+  /** Resolves once every response seen so far has been counted (bodies are read asynchronously). */
+  settle(): Promise<void>;
 }
 
 export function countDownloads(page: Page): DownloadCounter {
   const counts = { total: 0, search: 0 };
-  page.on('response', async (res) => {
-    const body = await res.body().catch(() => Buffer.alloc(0));
-    counts.total += body.length;
-    if (new URL(res.url()).pathname.includes('/pagefind/')) counts.search += body.length;
+  const pending = new Set<Promise<void>>();
+  page.on('response', (res) => {
+    const search = new URL(res.url()).pathname.includes('/pagefind/');
+    const p = res.body().catch(() => Buffer.alloc(0)).then((body) => {
+      counts.total += body.length;
+      if (search) counts.search += body.length;
+    }).finally(() => pending.delete(p));
+    pending.add(p);
   });
-  return counts;
+  return {
+    get total() { return counts.total; },
+    get search() { return counts.search; },
+    settle: async () => { await Promise.all(pending); },
+  };
 }
