@@ -107,6 +107,11 @@ function isBylineBlock(tokens: readonly Token[]): boolean {
   return true;
 }
 
+/** A unit mention's attributes from its resolution. */
+function unitAttrs(r: ResolvedUnit): UnitAttrs {
+  return { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys, ...(r.elliptic ? { elliptic: true } : {}) };
+}
+
 function matchContext(scan: ArticleScan, text: string, block: number): MatchContext {
   const ctx: MatchContext = { era: scan.era, block, placeRefs: scan.placeRefs, text, personStartsAt, foreignNameAt: (tokens, i) => mayStartForeignName(tokens[i]!) && looseForeignNameLength(tokens, i) > 0 };
   // Places inside an organisation's name: after a level word, a province's name, a country.
@@ -532,7 +537,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
   for (const u of scan.units) {
     const r = resolveUnit(u, uctx);
     if (!r || u.implied || u.ownerless || (u.def.type === 'org' && !u.def.entity)) continue;
-    const attrs: UnitAttrs = { name: r.name, placeKey: r.placeKey, parentKeys: r.parentKeys, ...(r.elliptic ? { elliptic: true } : {}) };
+    const attrs = unitAttrs(r);
     // "Bộ Quốc phòng Anh" is a name of "Bộ Quốc phòng Vương quốc Anh": the country as written.
     if (u.foreign && !u.foreign.inherited) {
       const written = `${u.def.name} ${text.text.slice(u.foreign.start, u.foreign.end)}${u.foreign.at ? ` tại ${u.foreign.at.name}` : ''}`;
@@ -543,7 +548,7 @@ function extractAll(article: ArticleFile, text: ArticleText): Mention[] {
     // The bodies written inside its name: "Bệnh viện Bạch Mai" in "Trung tâm Chống độc Bệnh viện Bạch Mai".
     for (let inner = u.inner; inner; inner = inner.inner) {
       const ri = resolveUnit(inner, uctx);
-      if (ri) add(inner.start, inner.end, 'unit', ri.key, { name: ri.name, placeKey: ri.placeKey, parentKeys: ri.parentKeys, ...(ri.elliptic ? { elliptic: true } : {}) });
+      if (ri) add(inner.start, inner.end, 'unit', ri.key, unitAttrs(ri));
     }
   }
 
