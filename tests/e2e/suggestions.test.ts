@@ -27,6 +27,13 @@ async function withPage<T>(fn: (page: Page) => Promise<T>, options: { bypassCSP?
   }
 }
 
+/** Opens the home page and types `text` into the header box. */
+async function typeInBox(page: Page, text: string): Promise<void> {
+  await page.goto(served.server.url);
+  await page.focus(BOX);
+  await page.keyboard.type(text);
+}
+
 async function options(page: Page): Promise<string[]> {
   await page.waitForSelector('[role="listbox"] [role="option"]', { timeout: 10_000 });
   return page.$$eval('[role="listbox"] [role="option"] .suggestions__name', (els) => els.map((e) => e.textContent ?? ''));
@@ -52,9 +59,7 @@ describe('header search suggestions', () => {
 
   it('suggests with or without diacritics after two characters, and opens the chosen page by keyboard', () =>
     withPage(async (page) => {
-      await page.goto(served.server.url);
-      await page.focus(BOX);
-      await page.keyboard.type('l');
+      await typeInBox(page, 'l');
       await page.waitForTimeout(150);
       expect(await page.getAttribute(BOX, 'aria-expanded')).toBe('false');
       await page.keyboard.type('e thanh v');
@@ -74,9 +79,7 @@ describe('header search suggestions', () => {
 
   it('matches đ typed as d, opens a page by mouse, and Escape closes the list', () =>
     withPage(async (page) => {
-      await page.goto(served.server.url);
-      await page.focus(BOX);
-      await page.keyboard.type('dang uy phuong tr');
+      await typeInBox(page, 'dang uy phuong tr');
       expect(await options(page)).toContain('Đảng ủy phường Trương Định');
       await page.keyboard.press('Escape');
       expect(await page.isHidden('[role="listbox"]')).toBe(true);
@@ -88,9 +91,7 @@ describe('header search suggestions', () => {
 
   it('still opens the full results page with Enter when no suggestion is chosen', () =>
     withPage(async (page) => {
-      await page.goto(served.server.url);
-      await page.focus(BOX);
-      await page.keyboard.type('le thanh vinh');
+      await typeInBox(page, 'le thanh vinh');
       await options(page);
       await page.keyboard.press('Enter');
       await page.waitForURL((u) => new URL(u).pathname === '/tim-kiem/' && new URL(u).searchParams.get('q') === 'le thanh vinh');
@@ -98,9 +99,7 @@ describe('header search suggestions', () => {
 
   it('has no axe-core violations with the list open', () =>
     withPage(async (page) => {
-      await page.goto(served.server.url);
-      await page.focus(BOX);
-      await page.keyboard.type('ubnd');
+      await typeInBox(page, 'ubnd');
       await options(page);
       expect(await axeViolations(page)).toEqual([]);
     }, { bypassCSP: true })); // axe is injected as an inline script, which the site's CSP forbids
