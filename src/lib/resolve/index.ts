@@ -184,7 +184,7 @@ export function resolveEntities(items: ArticleExtraction[]): Resolution {
     }
   }
 
-  mergeSurnameOnly(groups, groupOfMention, articleOfMention);
+  mergeForeignNameVariants(groups, groupOfMention, articleOfMention);
   for (const g of groups.values()) if (g.type === 'person') completeRoles(g);
 
   // Ids: per type; on a slug clash the entity named in more articles keeps the bare
@@ -289,12 +289,14 @@ function completeRoles(g: Group): void {
 const ASCII_NAME = /^[A-Za-z][A-Za-z'’-]*$/;
 
 /**
+ * Other ways of writing a foreign person's full name (mergeForeignNameVariants).
  * A foreign person named by surname alone ("Putin", "Sharon") is the one
  * person of the knowledge base whose full name ends with it ("Vladimir Putin"),
  * when exactly one does, or when exactly one of several held an office the
  * surname is given (title and unit); otherwise (two presidents Bush, no full
  * name) the surname stays a person of its own. Vietnamese names are not read this way: a given name
- * alone ("Phúc") is shared by far too many people.
+ * alone ("Phúc") is shared by far too many people. A full name one slip from a
+ * far better known one is a misspelling of it (oneSlipApart).
  */
 const DOMINANT_FACTOR = 5;
 /** A misspelt name joins a name known from at least this many articles (and DOMINANT_FACTOR times its own). */
@@ -331,7 +333,7 @@ function oneEditApart(x: string, y: string): boolean {
   return x.length > y.length ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1); // one letter added or dropped
 }
 
-function mergeSurnameOnly(groups: Map<string, Group>, groupOfMention: Map<Mention, Group>, articleOfMention: Map<Mention, string>): void {
+function mergeForeignNameVariants(groups: Map<string, Group>, groupOfMention: Map<Mention, Group>, articleOfMention: Map<Mention, string>): void {
   const fullByLast = new Map<string, Group[]>();
   for (const g of groups.values()) {
     if (g.type !== 'person') continue;
