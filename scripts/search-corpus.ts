@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parseDataFile } from '../src/lib/extract/data-file.ts';
 import { z } from 'zod';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
@@ -41,12 +41,9 @@ const QuerySet = z.object({
 });
 export type CorpusQuery = z.infer<typeof QuerySet>['queries'][number];
 
+/** The query set, checked by the data files' reader: every wrong field is listed with its file and line. */
 export async function loadCorpusQueries(file: string): Promise<CorpusQuery[]> {
-  const parsed = QuerySet.safeParse(parse(await readFile(file, 'utf8')));
-  if (!parsed.success) {
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data.queries;
+  return parseDataFile(await readFile(file, 'utf8'), file, QuerySet).queries;
 }
 
 export interface Outcome {
